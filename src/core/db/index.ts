@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { type Dialect, migrationsFor } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type { Dialect } from './migrations/index.js';
+export type * from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or a transaction: repository functions accept both. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface Storage {
+  db: Db;
+  dialect: Dialect;
+  /** The SQLite handle, for the online backup API; undefined on PostgreSQL. */
+  sqlite: SQLite.Database | undefined;
+  close(): Promise<void>;
+}
+
+// bigint columns (int8) come back from pg as strings; our values stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openStorage(database: Config['database']): Storage {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true, mode: 0o700 });
+  const sqlite = new SQLite(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged write survives a power cut, not only a process crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export async function migrate(storage: Storage): Promise<void> {
+  const migrations = migrationsFor(storage.dialect);
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('INTERNAL', `database migration ${failed} failed: ${(error as Error).message}`);
+  }
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

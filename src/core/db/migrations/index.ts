@@ -1,0 +1,35 @@
+import type { Kysely, Migration } from 'kysely';
+import * as foundation from './2026-11-29-001-foundation.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Column types that differ between the engines; everything else is written once. */
+export interface MigrationContext {
+  dialect: Dialect;
+  binary: 'blob' | 'bytea';
+  bigint: 'integer' | 'bigint';
+}
+
+interface MigrationModule {
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+  down(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+}
+
+/** Every migration, in order. Names are timestamped and never change once released. */
+const migrations: Record<string, MigrationModule> = {
+  '2026-11-29-001-foundation': foundation,
+};
+
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  const ctx: MigrationContext = {
+    dialect,
+    binary: dialect === 'sqlite' ? 'blob' : 'bytea',
+    bigint: dialect === 'sqlite' ? 'integer' : 'bigint',
+  };
+  return Object.fromEntries(
+    Object.entries(migrations).map(([name, m]) => [
+      name,
+      { up: (db: Kysely<unknown>) => m.up(db, ctx), down: (db: Kysely<unknown>) => m.down(db, ctx) },
+    ]),
+  );
+}

@@ -1,0 +1,121 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings: portable, sortable and readable in both engines. */
+type Timestamp = string;
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  settings: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** Sealed with the vault (table users, column email, row id). */
+  email_enc: string | null;
+  /** Keyed blind index of the normalised e-mail, for equality lookups. */
+  email_bidx: string | null;
+  display_name_enc: string | null;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: Timestamp | null;
+  locale: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a stolen database gives no usable session. */
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface KeysTable {
+  /** `${purpose}:${version}` */
+  id: string;
+  purpose: 'data' | 'index' | 'signing';
+  version: number;
+  /** Key material sealed under the master key, base64. */
+  wrapped: string;
+  public_key: string | null;
+  status: 'active' | 'retired';
+  created_at: Timestamp;
+}
+
+export interface LedgerEntriesTable {
+  seq: number;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+}
+
+export interface LedgerNodesTable {
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+export interface LedgerStateTable {
+  id: number;
+  tree_size: number;
+  /** Hashes of the perfect subtrees covering [0, tree_size), largest first, concatenated. */
+  frontier: Buffer;
+}
+
+export interface LedgerHeadsTable {
+  tree_size: number;
+  root_hash: Buffer;
+  issued_at: Timestamp;
+  signature: Buffer;
+  key_id: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  workspace: WorkspaceTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  keys: KeysTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_state: LedgerStateTable;
+  ledger_heads: LedgerHeadsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+export type LedgerHeadRow = Selectable<LedgerHeadsTable>;
+export type KeyRow = Selectable<KeysTable>;
+// Generated is re-exported for modules that declare their own tables.
+export type { Generated };
