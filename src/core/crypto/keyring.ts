@@ -8,7 +8,7 @@ import {
   randomBytes,
   sign,
 } from 'node:crypto';
-import type { Executor } from '../db/index.js';
+import type { Db, Executor } from '../db/index.js';
 import { nowIso } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { aeadOpen, aeadSeal, KEY_BYTES } from './aead.js';
@@ -53,19 +53,19 @@ export class Keyring {
 
   private constructor(
     private readonly master: Buffer,
-    private readonly db: Executor,
+    private readonly db: Db,
   ) {}
 
   /** Opens the keyring, creating the first keys on a new workspace. Fails clearly on a wrong master key. */
-  static async open(db: Executor, master: Buffer): Promise<Keyring> {
+  static async open(db: Db, master: Buffer): Promise<Keyring> {
     const ring = new Keyring(master, db);
-    await ring.initialise();
+    await db.transaction().execute((tx) => ring.initialise(tx));
     await ring.reload();
     return ring;
   }
 
-  private async initialise(): Promise<void> {
-    const check = await this.db
+  private async initialise(tx: Executor): Promise<void> {
+    const check = await tx
       .selectFrom('meta')
       .select('value')
       .where('key', '=', 'master_check')
@@ -93,14 +93,14 @@ export class Keyring {
         pub: rawPublicKey(publicKey).toString('base64'),
       },
     ];
-    await this.db
+    await tx
       .insertInto('meta')
       .values({
         key: 'master_check',
         value: aeadSeal(this.master, Buffer.from(MASTER_CHECK), wrapAad('master_check')).toString('base64'),
       })
       .execute();
-    await this.db
+    await tx
       .insertInto('keys')
       .values(
         rows.map((r) => ({

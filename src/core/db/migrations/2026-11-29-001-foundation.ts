@@ -103,6 +103,11 @@ export async function up(db: Kysely<unknown>, { binary, bigint }: MigrationConte
     .addColumn('tree_size', bigint, (c) => c.notNull())
     .addColumn('frontier', binary, (c) => c.notNull())
     .execute();
+  // The single state row exists from the start: appenders lock it, even for the very first entry.
+  await (db as Kysely<{ ledger_state: { id: number; tree_size: number; frontier: Buffer } }>)
+    .insertInto('ledger_state')
+    .values({ id: 1, tree_size: 0, frontier: Buffer.alloc(0) })
+    .execute();
 
   await db.schema
     .createTable('ledger_heads')

@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import { actorOf, type Principal } from '../access/permissions.js';
+import type { Vigie } from '../workspace.js';
+
+/** A column holding sealed values; modules register theirs so rewrap moves every ciphertext forward. */
+export interface SealedColumn {
+  table: string;
+  column: string;
+  /** The column used as the row id in the associated data. */
+  idColumn: string;
+  /** The `column` name used in the associated data when it differs from the SQL column. */
+  aadColumn: string;
+}
+
+const sealedColumns: SealedColumn[] = [
+  { table: 'users', column: 'email_enc', idColumn: 'id', aadColumn: 'email' },
+  { table: 'users', column: 'display_name_enc', idColumn: 'id', aadColumn: 'display_name' },
+];
+
+export function registerSealedColumn(column: SealedColumn): void {
+  if (!sealedColumns.some((c) => c.table === column.table && c.column === column.column))
+    sealedColumns.push(column);
+}
+
+export function listSealedColumns(): readonly SealedColumn[] {
+  return sealedColumns;
+}
+
+export async function rotateDataKey(vigie: Vigie, actor: Principal | undefined): Promise<number> {
+  const version = await vigie.db.transaction().execute(async (tx) => {
+    const v = await vigie.keyring.rotate(tx);
+    await vigie.ledger.append(tx, [
+      { actor: actorOf(actor), action: 'keys.rotate', target: `key:data:${v}`, details: { version: v } },
+    ]);
+    return v;
+  });
+  await vigie.keyring.reload();
+  return version;
+}
+
+export interface RewrapProgress {
+  table: string;
+  column: string;
+  rewrapped: number;
+}
+
+/**
+ * Re-seals every value written under an older data key with the current one. Each batch is its own
+ * transaction and each row update is a compare-and-swap on the old ciphertext, so an interrupted run
+ * loses nothing and the next run simply carries on.
+ */
+export async function rewrapAll(
+  vigie: Vigie,
+  actor: Principal | undefined,
+  options: { batchSize?: number; maxRows?: number; onProgress?: (p: RewrapProgress) => void } = {},
+): Promise<{ rewrapped: number; remaining: number; version: number }> {
+  const batchSize = options.batchSize ?? 200;
+  await vigie.keyring.reload();
+  const version = vigie.keyring.dataKeyVersion;
+  const current = `vk${version}:%`;
+  let rewrapped = 0;
+  const db = vigie.db as unknown as import('kysely').Kysely<Record<string, Record<string, string | null>>>;
+  for (const col of sealedColumns) {
+    let done = 0;
+    for (;;) {
+      if (options.maxRows !== undefined && rewrapped >= options.maxRows) break;
+      const rows = await db
+        .selectFrom(col.table)
+        .select([`${col.idColumn} as id`, `${col.column} as value`])
+        .where(col.column, 'is not', null)
+        .where(col.column, 'not like', current)
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) break;
+      await db.transaction().execute(async (tx) => {
+        for (const row of rows) {
+          const ctx = { table: col.table, column: col.aadColumn, row: String(row.id) };
+          const plain = await vigie.keyring.open(String(row.value), ctx);
+          await tx
+            .updateTable(col.table)
+            .set({ [col.column]: vigie.keyring.seal(plain, ctx) })
+            .where(col.idColumn, '=', row.id)
+            .where(col.column, '=', row.value)
+            .execute();
+        }
+      });
+      done += rows.length;
+      rewrapped += rows.length;
+      options.onProgress?.({ table: col.table, column: col.column, rewrapped: done });
+    }
+  }
+  const remaining = await countStale(vigie, current);
+  if (rewrapped > 0) {
+    await vigie.ledger.record({
+      actor: actorOf(actor),
+      action: 'keys.rewrap',
+      target: `key:data:${version}`,
+      details: { rewrapped, remaining },
+    });
+  }
+  return { rewrapped, remaining, version };
+}
+
+async function countStale(vigie: Vigie, currentPattern: string): Promise<number> {
+  let total = 0;
+  for (const col of sealedColumns) {
+    const res = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(col.table)} where ${sql.ref(col.column)} is not null and ${sql.ref(col.column)} not like ${currentPattern}`.execute(
+      vigie.db,
+    );
+    total += Number(res.rows[0]?.n ?? 0);
+  }
+  return total;
+}

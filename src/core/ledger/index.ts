@@ -1,0 +1,5 @@
+export * from './entry.js';
+export * from './export.js';
+export { type InclusionProof, Ledger } from './ledger.js';
+export * from './merkle.js';
+export { type BadEntry, type VerifyResult, verifyStoredLedger } from './verify.js';
