@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './ledger/index.js';
 export { createLogger, type Logger, REDACT_PATHS } from './log.js';
 export { type OpenOptions, openVigie, type Vigie } from './workspace.js';
+export { packageRoot } from './paths.js';

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { packageRoot, type Vigie } from '../core/index.js';
+import authPlugin from './plugins/auth.js';
+import consolePlugin from './plugins/console.js';
+import docsPlugin from './plugins/docs.js';
+import observabilityPlugin from './plugins/observability.js';
+import securityPlugin from './plugins/security.js';
+import { problem, sendProblem, toProblem } from './problem.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { keyRoutes } from './routes/keys.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+import './types.js';
+
+export interface AppOptions {
+  /** Largest accepted request body, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  rateLimitPerMinute?: number;
+  /** Login attempts per minute per client IP (default 10); lockout per account comes on top. */
+  loginRateLimitPerMinute?: number;
+  /** Folder of the built console; default `dist/web` in the package. */
+  consoleRoot?: string;
+  logger?: boolean;
+}
+
+/** Builds the HTTP app: console, API, docs and probes. One plugin per concern, thin routes. */
+export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger === false ? undefined : vigie.log,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('vigie', vigie);
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err, req);
+    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(reply, p);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage =
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && 'sendFile' in reply) return reply.sendFile('index.html');
+    return sendProblem(reply, problem('NOT_FOUND', `no route for ${req.method} ${req.url.split('?')[0]}`));
+  });
+
+  await app.register(securityPlugin, { rateLimitPerMinute: options.rateLimitPerMinute ?? 1200 });
+  await app.register(authPlugin);
+  await app.register(docsPlugin);
+  await app.register(observabilityPlugin);
+  await app.register(authRoutes, { loginPerMinute: options.loginRateLimitPerMinute ?? 10 });
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(keyRoutes);
+  await app.register(auditRoutes);
+  await app.register(consolePlugin, { root: options.consoleRoot ?? join(packageRoot(), 'dist', 'web') });
+  return app as unknown as FastifyInstance;
+}
