@@ -1,4 +1,5 @@
 export * from './access/index.js';
+export { backup, restore } from './backup.js';
 export { type Config, ensureHome, loadConfig } from './config.js';
 export { Keyring, parseSealed, type SealContext } from './crypto/keyring.js';
 export { generateMasterKey, loadMasterKey, parseMasterKey } from './crypto/master-key.js';
@@ -7,5 +8,5 @@ export { type Db, type Executor, nowIso, type Tx } from './db/index.js';
 export * from './errors.js';
 export * from './ledger/index.js';
 export { createLogger, type Logger, REDACT_PATHS } from './log.js';
-export { type OpenOptions, openVigie, type Vigie } from './workspace.js';
 export { packageRoot } from './paths.js';
+export { type OpenOptions, openVigie, type Vigie } from './workspace.js';

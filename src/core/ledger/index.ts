@@ -1,7 +1,7 @@
+export { verifyLedger } from './audit.js';
 export * from './entry.js';
 export * from './export.js';
 export { type InclusionProof, Ledger } from './ledger.js';
 export * from './merkle.js';
-export { type BadEntry, type VerifyResult, verifyStoredLedger } from './verify.js';
 export { type EntryFilter, type EntryPage, entryFilterSchema, listEntries } from './query.js';
-export { verifyLedger } from './audit.js';
+export { type BadEntry, type VerifyResult, verifyStoredLedger } from './verify.js';

@@ -26,10 +26,18 @@ export async function listEntries(db: Executor, filter: EntryFilter): Promise<En
   const f = entryFilterSchema.parse(filter);
   let actor = f.actor;
   if (actor && !actor.includes(':') && actor !== 'system' && actor !== 'anonymous') {
-    const user = await db.selectFrom('users').select('id').where('username', '=', actor.toLowerCase()).executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', actor.toLowerCase())
+      .executeTakeFirst();
     actor = user ? `user:${user.id}` : `user:unknown`;
   }
-  let q = db.selectFrom('ledger_entries').selectAll().orderBy('seq', 'desc').limit(f.limit + 1);
+  let q = db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(f.limit + 1);
   // substr works alike on both engines, with no LIKE wildcards to escape.
   if (f.action) q = q.where(sql<string>`substr(action, 1, ${f.action.length})`, '=', f.action);
   if (actor) q = q.where('actor', '=', actor);
@@ -38,10 +46,21 @@ export async function listEntries(db: Executor, filter: EntryFilter): Promise<En
   if (f.before !== undefined) q = q.where('seq', '<', f.before);
   const rows = await q.execute();
   const page = rows.slice(0, f.limit).map(rowToEntry);
-  const userIds = [...new Set(page.map((e) => e.actor).filter((a) => a.startsWith('user:')).map((a) => a.slice(5)))];
+  const userIds = [
+    ...new Set(
+      page
+        .map((e) => e.actor)
+        .filter((a) => a.startsWith('user:'))
+        .map((a) => a.slice(5)),
+    ),
+  ];
   const names = new Map<string, string>();
   if (userIds.length > 0) {
-    const users = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', userIds).execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('id', 'in', userIds)
+      .execute();
     for (const u of users) names.set(`user:${u.id}`, u.username);
   }
   return {

@@ -1,0 +1,23 @@
+import { createLogger, loadConfig, openVigie, type Principal, type Vigie } from '../core/index.js';
+import type { Io } from './io.js';
+
+/** The local operator: the CLI acts with full rights on the workspace it can open (it holds the master key). */
+export const CLI_PRINCIPAL: Principal = {
+  userId: 'cli',
+  username: 'cli',
+  role: 'admin',
+  permissions: new Set(),
+  via: 'cli',
+};
+
+export async function withVigie<T>(io: Io, fn: (vigie: Vigie) => Promise<T>): Promise<T> {
+  const config = loadConfig(io.env);
+  const vigie = await openVigie(config, {
+    log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, io.stderr),
+  });
+  try {
+    return await fn(vigie);
+  } finally {
+    await vigie.close();
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Every table a backup carries, parents before children (foreign keys): restore inserts in this order
+ * and deletes in the reverse. A migration that adds a table adds it here.
+ */
+export const TABLE_ORDER = [
+  'meta',
+  'workspace',
+  'keys',
+  'users',
+  'sessions',
+  'api_tokens',
+  'ledger_entries',
+  'ledger_nodes',
+  'ledger_state',
+  'ledger_heads',
+] as const;

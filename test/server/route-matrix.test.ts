@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken, createUser, PERMISSIONS, ROLES, type Role } from '../../src/core/index.js';
+import type { RouteInfo } from '../../src/server/index.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/**
+ * Walks every route x every role: 401 without credentials, 403 for a role without the route's
+ * permission, 2xx with it. A new route fails this test until it gets an example request here.
+ */
+interface Example {
+  url: string;
+  payload?: Record<string, unknown>;
+}
+type Factory = (s: TestServer, n: number) => Promise<Example> | Example;
+
+let counter = 0;
+const newUser = async (s: TestServer) =>
+  createUser(s.vigie, undefined, {
+    username: `target-${++counter}`,
+    password: 'target password 123',
+    role: 'editor',
+  });
+
+const examples: Record<string, Factory> = {
+  'GET /api/v1/auth/me': () => ({ url: '/api/v1/auth/me' }),
+  'POST /api/v1/auth/logout': () => ({ url: '/api/v1/auth/logout' }),
+  'GET /api/v1/users': () => ({ url: '/api/v1/users' }),
+  'POST /api/v1/users': (_s, n) => ({
+    url: '/api/v1/users',
+    payload: { username: `new-${n}`, password: 'new user password 1', role: 'auditor' },
+  }),
+  'PATCH /api/v1/users/:id': async (s) => ({
+    url: `/api/v1/users/${(await newUser(s)).id}`,
+    payload: { role: 'reviewer' },
+  }),
+  'GET /api/v1/tokens': () => ({ url: '/api/v1/tokens' }),
+  'POST /api/v1/tokens': () => ({ url: '/api/v1/tokens', payload: { name: 'matrix', role: 'auditor' } }),
+  'DELETE /api/v1/tokens/:id': async (s) => {
+    const admin = await s.vigie.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const { token } = await createToken(
+      s.vigie,
+      { ...principalFor(admin.id, 'admin') },
+      { name: 'doomed', role: 'auditor' },
+    );
+    return { url: `/api/v1/tokens/${token.id}` };
+  },
+  'GET /api/v1/keys': () => ({ url: '/api/v1/keys' }),
+  'POST /api/v1/keys/rotate': () => ({ url: '/api/v1/keys/rotate' }),
+  'POST /api/v1/keys/rewrap': () => ({ url: '/api/v1/keys/rewrap' }),
+  'GET /api/v1/audit/entries': () => ({ url: '/api/v1/audit/entries?limit=5&action=auth' }),
+  'GET /api/v1/audit/head': () => ({ url: '/api/v1/audit/head' }),
+  'GET /api/v1/audit/proof/:seq': () => ({ url: '/api/v1/audit/proof/0' }),
+  'GET /api/v1/audit/consistency': () => ({ url: '/api/v1/audit/consistency?from=1&to=2' }),
+  'POST /api/v1/audit/verify': () => ({ url: '/api/v1/audit/verify' }),
+  'GET /api/v1/audit/export': () => ({ url: '/api/v1/audit/export' }),
+};
+
+function principalFor(userId: string, role: Role) {
+  return { userId, username: role, role, permissions: new Set<never>(), via: 'cli' as const };
+}
+
+describe('role x route matrix', () => {
+  let s: TestServer;
+  const bearer: Partial<Record<Role, string>> = {};
+  let routes: RouteInfo[] = [];
+
+  beforeAll(async () => {
+    s = await startTestServer({ listen: false });
+    for (const role of ROLES) {
+      const u = await createUser(s.vigie, undefined, {
+        username: `as-${role}`,
+        password: 'role password 1234',
+        role,
+      });
+      const { secret } = await createToken(s.vigie, principalFor(u.id, role), {
+        name: `matrix-${role}`,
+        role,
+      });
+      bearer[role] = secret;
+    }
+    routes = s.app.routeCatalog.filter((r) => r.url.startsWith('/api/v1/'));
+  });
+  afterAll(async () => s.close());
+
+  it('knows every API route and each declares a permission or is public', () => {
+    expect(routes.length).toBeGreaterThan(10);
+    const missing = routes
+      .filter((r) => !r.public && !examples[`${r.method} ${r.url}`])
+      .map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    for (const r of routes) expect(r.public || Boolean(r.permission)).toBe(true);
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    for (const r of routes.filter((x) => !x.public)) {
+      const ex = await examples[`${r.method} ${r.url}`]!(s, ++counter);
+      const res = await s.app.inject({ method: r.method as 'GET', url: ex.url, payload: ex.payload });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('answers 403 or 2xx for every role, as the permission table says', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => !x.public)) {
+      const allowed = PERMISSIONS[r.permission!] as readonly Role[];
+      for (const role of ROLES) {
+        const ex = await examples[`${r.method} ${r.url}`]!(s, ++counter);
+        const res = await s.app.inject({
+          method: r.method as 'GET',
+          url: ex.url,
+          payload: ex.payload,
+          headers: { authorization: `Bearer ${bearer[role]}` },
+        });
+        const ok = allowed.includes(role)
+          ? res.statusCode >= 200 && res.statusCode < 300
+          : res.statusCode === 403;
+        if (!ok) failures.push(`${role} ${r.method} ${r.url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never answers a bad input with a 500', async () => {
+    const admin = { authorization: `Bearer ${bearer.admin}` };
+    const bad = [
+      { method: 'POST', url: '/api/v1/users', payload: { username: '', role: 'king' } },
+      {
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: 'not json',
+        headers: { 'content-type': 'application/json' },
+      },
+      { method: 'PATCH', url: '/api/v1/users/not-a-uuid', payload: { role: 'admin' } },
+      {
+        method: 'PATCH',
+        url: '/api/v1/users/00000000-0000-4000-8000-000000000000',
+        payload: { role: 'admin' },
+      },
+      { method: 'GET', url: '/api/v1/audit/proof/99999' },
+      { method: 'GET', url: '/api/v1/audit/proof/-1' },
+      { method: 'GET', url: '/api/v1/audit/consistency?from=5&to=2' },
+      { method: 'GET', url: '/api/v1/audit/entries?limit=100000' },
+      { method: 'POST', url: '/api/v1/tokens', payload: { name: 'x', role: 'admin', expiresInDays: 9999 } },
+      {
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username: 'big', password: 'x'.repeat(2_000_000), role: 'editor' },
+      },
+      { method: 'GET', url: '/api/v1/nothing-here' },
+    ];
+    for (const b of bad) {
+      const res = await s.app.inject({
+        method: b.method as 'GET',
+        url: b.url,
+        payload: b.payload,
+        headers: { ...admin, ...(b.headers ?? {}) },
+      });
+      expect(res.statusCode, `${b.method} ${b.url}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${b.method} ${b.url}`).toBeLessThan(500);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+
+  it('serves health, readiness, metrics and the OpenAPI document', async () => {
+    expect((await s.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await s.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+    const metrics = await s.app.inject({ url: '/metrics' });
+    expect(metrics.body).toContain('vigie_http_request_duration_seconds');
+    const doc = await s.app.inject({ url: '/api/docs/json' });
+    expect(doc.statusCode).toBe(200);
+    expect(Object.keys(doc.json().paths)).toContain('/api/v1/users');
+    expect((await s.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 problem+json past the per-IP limit', async () => {
+    const s = await startTestServer({ listen: false, loginRateLimitPerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await s.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'nobody', password: 'x' },
+        });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 429]);
+    } finally {
+      await s.close();
+    }
+  });
+});

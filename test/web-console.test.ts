@@ -1,0 +1,244 @@
+// Pure logic of the web console: what each role is shown, audit query building, problem parsing,
+// token states. The React components are exercised by the end-to-end test in Chromium.
+import { describe, expect, it } from 'vitest';
+import { ApiError, parseProblem, problemMessage } from '../web/src/api/problem.js';
+import {
+  hasAnyPermission,
+  type NavKey,
+  visibleNavItems,
+  visibleSettingsSections,
+} from '../web/src/auth/access.js';
+import {
+  type AuditFilters,
+  EMPTY_FILTERS,
+  entriesQuery,
+  filtersFromSearch,
+  filtersToSearch,
+  parseDay,
+  validateFilters,
+} from '../web/src/pages/audit/query.js';
+import { type RewrapBatch, rewrapUntilDone } from '../web/src/pages/settings/rewrap.js';
+import { tokenStatus } from '../web/src/pages/settings/tokenStatus.js';
+
+// The permission sets the design's capability table gives each role (the parts the console uses).
+const ROLE_PERMISSIONS: Record<string, string[]> = {
+  admin: [
+    'users:manage',
+    'tokens:manage',
+    'keys:manage',
+    'settings:manage',
+    'ledger:read',
+    'ledger:verify',
+    'ledger:export',
+    'guard:scan',
+  ],
+  editor: ['guard:scan'],
+  reviewer: ['guard:scan'],
+  analyst: ['guard:scan'],
+  security: ['guard:scan', 'ledger:read', 'ledger:verify', 'ledger:export'],
+  auditor: ['ledger:read', 'ledger:verify', 'ledger:export'],
+  nobody: [],
+};
+
+describe('navigation by permission', () => {
+  it.each<[string, NavKey[]]>([
+    ['admin', ['overview', 'check', 'studio', 'assistant', 'shield', 'audit', 'settings']],
+    ['editor', ['overview', 'check', 'studio', 'assistant', 'shield']],
+    ['reviewer', ['overview', 'check', 'studio', 'assistant', 'shield']],
+    ['analyst', ['overview', 'check', 'studio', 'assistant', 'shield']],
+    ['security', ['overview', 'check', 'studio', 'assistant', 'shield', 'audit']],
+    ['auditor', ['overview', 'studio', 'assistant', 'shield', 'audit']],
+    ['nobody', ['overview', 'studio', 'assistant', 'shield']],
+  ])('shows %s the entries %j', (role, expected) => {
+    expect(visibleNavItems(ROLE_PERMISSIONS[role] ?? []).map((item) => item.key)).toEqual(expected);
+  });
+
+  it.each([
+    ['admin', ['users', 'tokens', 'keys']],
+    ['editor', []],
+    ['auditor', []],
+    ['tokens only', ['tokens']],
+  ])('opens the settings sections of %s: %j', (role, expected) => {
+    const permissions = ROLE_PERMISSIONS[role] ?? ['tokens:manage'];
+    expect(visibleSettingsSections(permissions).map((section) => section.key)).toEqual(expected);
+  });
+
+  it('treats an empty requirement as open to everyone and otherwise needs one match', () => {
+    expect(hasAnyPermission([], [])).toBe(true);
+    expect(hasAnyPermission(['a'], ['b', 'a'])).toBe(true);
+    expect(hasAnyPermission(['a'], ['b'])).toBe(false);
+    // No prefix or wildcard matching: 'ledger' is not 'ledger:read'.
+    expect(hasAnyPermission(['ledger'], ['ledger:read'])).toBe(false);
+  });
+});
+
+describe('audit filters', () => {
+  const filters = (partial: Partial<AuditFilters>): AuditFilters => ({ ...EMPTY_FILTERS, ...partial });
+
+  it.each([
+    ['2026-11-28', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2026-13-01', false],
+    ['2026-04-31', false],
+    ['2026-1-5', false],
+    ['28/11/2026', false],
+    ['', false],
+  ])('parses %s as a real day: %s', (text, valid) => {
+    expect(parseDay(text) !== undefined).toBe(valid);
+  });
+
+  it.each([
+    [filters({}), undefined],
+    [filters({ since: '2026-11-01', until: '2026-11-30' }), undefined],
+    [filters({ since: '2026-11-30', until: '2026-11-30' }), undefined],
+    [filters({ since: '2026-12-01', until: '2026-11-30' }), 'rangeReversed'],
+    [filters({ since: '2026-02-30' }), 'invalidSince'],
+    [filters({ until: 'tomorrow' }), 'invalidUntil'],
+  ])('validates %j as %s', (value, problem) => {
+    expect(validateFilters(value)).toBe(problem);
+  });
+
+  it('sends only the filters that are set, trimmed, with the page size', () => {
+    expect(entriesQuery(EMPTY_FILTERS, null)).toBe('limit=50');
+    const query = new URLSearchParams(
+      entriesQuery(filters({ action: ' user.create ', actor: 'admin' }), 120, 20),
+    );
+    expect(Object.fromEntries(query)).toEqual({
+      action: 'user.create',
+      actor: 'admin',
+      before: '120',
+      limit: '20',
+    });
+  });
+
+  it('covers whole local days, the end day included', () => {
+    const query = new URLSearchParams(
+      entriesQuery(filters({ since: '2026-11-02', until: '2026-11-03' }), null),
+    );
+    expect(query.get('since')).toBe(new Date(2026, 10, 2).toISOString());
+    expect(query.get('until')).toBe(new Date(new Date(2026, 10, 4).getTime() - 1).toISOString());
+  });
+
+  it('keeps the paging cursor 0 (a real seq) and bounds filter length', () => {
+    expect(new URLSearchParams(entriesQuery(EMPTY_FILTERS, 0)).get('before')).toBe('0');
+    const long = 'x'.repeat(5000);
+    expect(new URLSearchParams(entriesQuery(filters({ action: long }), null)).get('action')).toHaveLength(
+      100,
+    );
+    expect(filtersFromSearch(new URLSearchParams({ actor: long })).actor).toHaveLength(100);
+  });
+
+  it('round-trips filters through the page URL, dropping empty ones', () => {
+    const value = filters({ action: 'token.revoke', until: '2026-11-28' });
+    const search = filtersToSearch(value);
+    expect(search.toString()).toBe('action=token.revoke&until=2026-11-28');
+    expect(filtersFromSearch(search)).toEqual(value);
+  });
+});
+
+describe('problem documents', () => {
+  it.each([
+    [
+      { title: 'Forbidden', status: 403, detail: 'Missing permission users:manage' },
+      'Missing permission users:manage',
+    ],
+    [{ title: 'Account locked', status: 423 }, 'Account locked'],
+    [{ title: '  ', detail: '' }, undefined],
+    [{ detail: 42, title: ['x'] }, undefined],
+    ['<html>Bad gateway</html>', undefined],
+    [null, undefined],
+  ])('reads %j as the message %s', (body, message) => {
+    expect(problemMessage(parseProblem(body))).toBe(message);
+  });
+
+  it('keeps code and integer status, drops the rest', () => {
+    expect(parseProblem({ type: 'about:blank', code: 'AUTH_LOCKED', status: 423, extra: 'x' })).toEqual({
+      type: 'about:blank',
+      code: 'AUTH_LOCKED',
+      status: 423,
+    });
+    expect(parseProblem({ status: '500' })).toEqual({});
+  });
+
+  it('bounds the text it will show', () => {
+    const parsed = parseProblem({ detail: 'a'.repeat(10_000) });
+    expect(parsed.detail?.length).toBeLessThanOrEqual(501);
+  });
+
+  it('gives ApiError the best message available', () => {
+    expect(new ApiError(403, { title: 'Forbidden', detail: 'No' }).message).toBe('No');
+    expect(new ApiError(502, {}).message).toBe('HTTP 502');
+    expect(new ApiError(502, {}).status).toBe(502);
+  });
+});
+
+describe('token status', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  it.each([
+    [{ revokedAt: null, expiresAt: null }, 'active'],
+    [{ revokedAt: null, expiresAt: '2026-12-28T12:00:00Z' }, 'active'],
+    [{ revokedAt: null, expiresAt: '2026-11-28T12:00:00Z' }, 'expired'],
+    [{ revokedAt: null, expiresAt: '2026-01-01T00:00:00Z' }, 'expired'],
+    [{ revokedAt: '2026-11-01T00:00:00Z', expiresAt: '2026-01-01T00:00:00Z' }, 'revoked'],
+    [{ revokedAt: '2026-11-01T00:00:00Z', expiresAt: null }, 'revoked'],
+  ])('%j is %s', (token, expected) => {
+    expect(tokenStatus(token, now)).toBe(expected);
+  });
+});
+
+describe('rewrap until done', () => {
+  const batches = (...results: RewrapBatch[]) => {
+    let call = 0;
+    return async () => {
+      const result = results[Math.min(call, results.length - 1)];
+      call += 1;
+      if (!result) throw new Error('no batch');
+      return result;
+    };
+  };
+
+  it.each([
+    [
+      'one batch',
+      [{ rewrapped: 10, remaining: 0 }],
+      { rewrapped: 10, remaining: 0, batches: 1, stalled: false },
+    ],
+    [
+      'nothing to do',
+      [{ rewrapped: 0, remaining: 0 }],
+      { rewrapped: 0, remaining: 0, batches: 1, stalled: false },
+    ],
+    [
+      'several batches',
+      [
+        { rewrapped: 5000, remaining: 7000 },
+        { rewrapped: 5000, remaining: 2000 },
+        { rewrapped: 2000, remaining: 0 },
+      ],
+      { rewrapped: 12000, remaining: 0, batches: 3, stalled: false },
+    ],
+    [
+      'a batch that moves nothing',
+      [
+        { rewrapped: 5, remaining: 3 },
+        { rewrapped: 0, remaining: 3 },
+      ],
+      { rewrapped: 5, remaining: 3, batches: 2, stalled: true },
+    ],
+  ])('%s', async (_name, results, expected) => {
+    const seen: number[] = [];
+    const progress = await rewrapUntilDone(batches(...results), (step) => seen.push(step.remaining));
+    expect(progress).toEqual(expected);
+    expect(seen).toHaveLength(expected.batches);
+  });
+
+  it('stops after the batch limit even if the server keeps reporting progress', async () => {
+    const progress = await rewrapUntilDone(batches({ rewrapped: 1, remaining: 1 }), undefined, 4);
+    expect(progress).toEqual({ rewrapped: 4, remaining: 1, batches: 4, stalled: false });
+  });
+
+  it('passes a failing batch on to the caller', async () => {
+    await expect(rewrapUntilDone(batches())).rejects.toThrow('no batch');
+  });
+});
