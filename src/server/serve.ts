@@ -14,7 +14,20 @@ export async function startServer(vigie: Vigie, options: ServeOptions): Promise<
   const announce = options.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
   const admin = await ensureAdmin(vigie);
   const app = await buildApp(vigie, options);
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await vigie.close();
+  };
+  app.addHook('onClose', async () => {
+    process.off('SIGINT', shutdown);
+    process.off('SIGTERM', shutdown);
+  });
   await app.listen({ host: options.host, port: options.port });
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -25,18 +38,5 @@ export async function startServer(vigie: Vigie, options: ServeOptions): Promise<
     announce('Created user "admin" with the password from VIGIE_ADMIN_PASSWORD');
   }
   announce(`Vigie is listening on http://${host}:${port}`);
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await vigie.close();
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  app.addHook('onClose', async () => {
-    process.off('SIGINT', shutdown);
-    process.off('SIGTERM', shutdown);
-  });
   return app;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
@@ -33,7 +33,11 @@ export function openStorage(database: Config['database']): Storage {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
   }
-  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true, mode: 0o700 });
+  if (database.file !== ':memory:') {
+    mkdirSync(dirname(database.file), { recursive: true, mode: 0o700 });
+    // SQLite gives its -wal and -shm files the database file's mode: create it private.
+    if (!existsSync(database.file)) closeSync(openSync(database.file, 'a', 0o600));
+  }
   const sqlite = new SQLite(database.file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: an acknowledged write survives a power cut, not only a process crash.
