@@ -1,6 +1,8 @@
 // Pure logic of the web console: what each role is shown, audit query building, problem parsing,
 // token states. The React components are exercised by the end-to-end test in Chromium.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, permissionsOf, ROLES } from '../src/core/access/permissions.js';
 import { ApiError, parseProblem, problemMessage } from '../web/src/api/problem.js';
 import {
   hasAnyPermission,
@@ -8,6 +10,7 @@ import {
   visibleNavItems,
   visibleSettingsSections,
 } from '../web/src/auth/access.js';
+import { PERMISSION_LABELS, permissionLabelKey } from '../web/src/auth/permissionLabels.js';
 import {
   type AuditFilters,
   EMPTY_FILTERS,
@@ -20,23 +23,9 @@ import {
 import { type RewrapBatch, rewrapUntilDone } from '../web/src/pages/settings/rewrap.js';
 import { tokenStatus } from '../web/src/pages/settings/tokenStatus.js';
 
-// The permission sets the design's capability table gives each role (the parts the console uses).
+// The server's own permission table: if it changes, this test says what the console now shows.
 const ROLE_PERMISSIONS: Record<string, string[]> = {
-  admin: [
-    'users:manage',
-    'tokens:manage',
-    'keys:manage',
-    'settings:manage',
-    'ledger:read',
-    'ledger:verify',
-    'ledger:export',
-    'guard:scan',
-  ],
-  editor: ['guard:scan'],
-  reviewer: ['guard:scan'],
-  analyst: ['guard:scan'],
-  security: ['guard:scan', 'ledger:read', 'ledger:verify', 'ledger:export'],
-  auditor: ['ledger:read', 'ledger:verify', 'ledger:export'],
+  ...Object.fromEntries(ROLES.map((role) => [role, permissionsOf(role)])),
   nobody: [],
 };
 
@@ -44,11 +33,11 @@ describe('navigation by permission', () => {
   it.each<[string, NavKey[]]>([
     ['admin', ['overview', 'check', 'studio', 'assistant', 'shield', 'audit', 'settings']],
     ['editor', ['overview', 'check', 'studio', 'assistant', 'shield']],
-    ['reviewer', ['overview', 'check', 'studio', 'assistant', 'shield']],
-    ['analyst', ['overview', 'check', 'studio', 'assistant', 'shield']],
-    ['security', ['overview', 'check', 'studio', 'assistant', 'shield', 'audit']],
-    ['auditor', ['overview', 'studio', 'assistant', 'shield', 'audit']],
-    ['nobody', ['overview', 'studio', 'assistant', 'shield']],
+    ['reviewer', ['overview', 'check', 'studio', 'shield']],
+    ['analyst', ['overview', 'check', 'shield']],
+    ['security', ['overview', 'check', 'shield', 'audit']],
+    ['auditor', ['overview', 'shield', 'audit']],
+    ['nobody', ['overview']],
   ])('shows %s the entries %j', (role, expected) => {
     expect(visibleNavItems(ROLE_PERMISSIONS[role] ?? []).map((item) => item.key)).toEqual(expected);
   });
@@ -69,6 +58,25 @@ describe('navigation by permission', () => {
     expect(hasAnyPermission(['a'], ['b'])).toBe(false);
     // No prefix or wildcard matching: 'ledger' is not 'ledger:read'.
     expect(hasAnyPermission(['ledger'], ['ledger:read'])).toBe(false);
+  });
+});
+
+describe('permission labels', () => {
+  const english = JSON.parse(readFileSync(new URL('../web/src/i18n/en.json', import.meta.url), 'utf8')) as {
+    permissions: Record<string, string>;
+  };
+
+  it('describes every permission the server can grant, with a string in the catalogue', () => {
+    for (const permission of Object.keys(PERMISSIONS)) {
+      const key = permissionLabelKey(permission);
+      expect(key, permission).toBeDefined();
+      expect(english.permissions[(key ?? '').replace('permissions.', '')], permission).toBeTruthy();
+    }
+    expect(Object.keys(PERMISSION_LABELS).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  });
+
+  it.each(['unknown:thing', '', 'toString', '__proto__'])('has no label for %j', (permission) => {
+    expect(permissionLabelKey(permission)).toBeUndefined();
   });
 });
 

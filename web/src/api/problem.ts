@@ -1,0 +1,61 @@
+// RFC 9457 problem details as the Vigie API sends them. Pure: no DOM, no fetch, so tests can use it.
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+}
+
+const MAX_TEXT = 500;
+
+function shortString(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}…` : trimmed;
+}
+
+/** Reads a problem body defensively: any field may be missing or of the wrong type. */
+export function parseProblem(body: unknown): Problem {
+  if (typeof body !== 'object' || body === null) return {};
+  const record = body as Record<string, unknown>;
+  const problem: Problem = {};
+  const type = shortString(record.type);
+  const title = shortString(record.title);
+  const detail = shortString(record.detail);
+  const code = shortString(record.code);
+  if (type) problem.type = type;
+  if (title) problem.title = title;
+  if (detail) problem.detail = detail;
+  if (code) problem.code = code;
+  if (typeof record.status === 'number' && Number.isInteger(record.status)) problem.status = record.status;
+  return problem;
+}
+
+/** The text to show a person: the server's detail, else its title, else nothing (caller falls back). */
+export function problemMessage(problem: Problem): string | undefined {
+  return problem.detail ?? problem.title;
+}
+
+/** An HTTP error from the API, carrying the problem document. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problemMessage(problem) ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function isForbidden(error: unknown): boolean {
+  return isApiError(error) && error.status === 403;
+}

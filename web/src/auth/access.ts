@@ -1,0 +1,59 @@
+// Which parts of the console a set of permissions opens. Pure data and functions: the server is the
+// authority (it answers 403); this only keeps people from being shown doors they cannot open.
+
+export type NavKey = 'overview' | 'check' | 'studio' | 'assistant' | 'shield' | 'audit' | 'settings';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  /** Shown when the user holds at least one of these; an empty list means everyone signed in. */
+  anyOf: readonly string[];
+}
+
+export type SettingsKey = 'users' | 'tokens' | 'keys';
+
+export interface SettingsSection {
+  key: SettingsKey;
+  path: string;
+  permission: string;
+}
+
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { key: 'users', path: '/settings/users', permission: 'users:manage' },
+  { key: 'tokens', path: '/settings/tokens', permission: 'tokens:manage' },
+  { key: 'keys', path: '/settings/keys', permission: 'keys:manage' },
+];
+
+// The permissions follow the design's capability table (src/core/access/permissions.ts), so a
+// module's entry appears for exactly the roles that will be able to use it.
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'overview', path: '/', anyOf: [] },
+  { key: 'check', path: '/check', anyOf: ['guard:scan'] },
+  { key: 'studio', path: '/studio', anyOf: ['drafts:write', 'drafts:review'] },
+  { key: 'assistant', path: '/assistant', anyOf: ['assistant:manage', 'assistant:handoff'] },
+  { key: 'shield', path: '/shield', anyOf: ['email:submit', 'threats:read'] },
+  { key: 'audit', path: '/audit', anyOf: ['ledger:read'] },
+  { key: 'settings', path: '/settings', anyOf: SETTINGS_SECTIONS.map((section) => section.permission) },
+];
+
+export function hasPermission(permissions: readonly string[], permission: string): boolean {
+  return permissions.includes(permission);
+}
+
+export function hasAnyPermission(permissions: readonly string[], required: readonly string[]): boolean {
+  return required.length === 0 || required.some((permission) => permissions.includes(permission));
+}
+
+export function visibleNavItems(permissions: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => hasAnyPermission(permissions, item.anyOf));
+}
+
+export function visibleSettingsSections(permissions: readonly string[]): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((section) => hasPermission(permissions, section.permission));
+}
+
+export function navItem(key: NavKey): NavItem {
+  const item = NAV_ITEMS.find((candidate) => candidate.key === key);
+  if (!item) throw new Error(`Unknown navigation item ${key}`);
+  return item;
+}

@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { NetworkError } from '../api/client';
+import { isApiError, problemMessage } from '../api/problem';
+
+// Codes of the server's error catalog (src/core/errors.ts) that the console words in both languages.
+const KNOWN_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'CSRF',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'LOCKED',
+  'RATE_LIMITED',
+  'DECRYPT_FAILED',
+  'MASTER_KEY_MISMATCH',
+  'INTEGRITY',
+  'CONFIG',
+  'NOT_READY',
+  'INTERNAL',
+] as const;
+type KnownCode = (typeof KNOWN_CODES)[number];
+
+const isKnownCode = (code: string | undefined): code is KnownCode =>
+  code !== undefined && (KNOWN_CODES as readonly string[]).includes(code);
+
+export interface ErrorText {
+  /** In the reader's language: what kind of failure this is. */
+  headline: string;
+  /** The server's own detail (or title), as it sent it. */
+  detail?: string;
+}
+
+export function useErrorText(): (error: unknown) => ErrorText {
+  const { t } = useTranslation();
+  return (error) => {
+    if (error instanceof NetworkError) return { headline: t('errors.network') };
+    if (!isApiError(error)) return { headline: t('errors.unexpected') };
+    const code = error.problem.code;
+    const headline = isKnownCode(code)
+      ? t(`errors.codes.${code}`)
+      : t('errors.http', { status: error.status });
+    const detail = problemMessage(error.problem);
+    return detail ? { headline, detail } : { headline };
+  };
+}
+
+/** One line for places with no room for two. */
+export function useErrorMessage(): (error: unknown) => string {
+  const text = useErrorText();
+  return (error) => {
+    const { headline, detail } = text(error);
+    return detail ? `${headline} ${detail}` : headline;
+  };
+}
+
+interface ErrorNoticeProps {
+  error: unknown;
+  onRetry?: () => void;
+  testId?: string;
+}
+
+export function ErrorNotice({ error, onRetry, testId }: ErrorNoticeProps) {
+  const { t } = useTranslation();
+  const { headline, detail } = useErrorText()(error);
+  return (
+    <div className="notice notice-danger" role="alert" data-testid={testId ?? 'error'}>
+      <p className="notice-title">{headline}</p>
+      <div className="notice-body">
+        {detail ? <p data-testid="error-detail">{detail}</p> : null}
+        {onRetry ? (
+          <button type="button" className="button button-secondary button-small" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
