@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, linkSync, rmSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { type Kysely, sql } from 'kysely';
@@ -133,7 +133,19 @@ export async function backup(
     });
     out.end();
     await finished(out);
-    renameSync(tmp, outFile);
+    // link() fails when the target exists: a backup never replaces a file (least of all the database).
+    try {
+      linkSync(tmp, outFile);
+    } catch (err) {
+      throw new AppError(
+        'VALIDATION',
+        (err as NodeJS.ErrnoException).code === 'EEXIST'
+          ? `${outFile} already exists`
+          : `cannot write ${outFile}`,
+      );
+    } finally {
+      rmSync(tmp, { force: true });
+    }
     await vigie.ledger.record({
       actor: 'cli',
       action: 'backup.create',
@@ -281,6 +293,8 @@ export async function restore(
       if (batch.length >= 1000) await flush();
     }
     await flush();
+    // Sessions from the backup's time must not come back to life.
+    await tx.deleteFrom('sessions').execute();
   });
   await vigie.keyring.reload();
   await vigie.ledger.record({

@@ -10,6 +10,7 @@ const envSchema = z.object({
   VIGIE_ADMIN_PASSWORD: z.string().optional(),
   VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  VIGIE_TRUST_PROXY: z.string().max(500).optional(),
 });
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: z.infer<typeof envSchema>['VIGIE_LOG_LEVEL'];
   secureCookies: 'auto' | 'true' | 'false';
+  /** Proxies whose X-Forwarded-For is trusted (addresses or CIDRs, comma-separated); none by default. */
+  trustProxy: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.VIGIE_ADMIN_PASSWORD || undefined,
     logLevel: e.VIGIE_LOG_LEVEL,
     secureCookies: e.VIGIE_SECURE_COOKIES,
+    trustProxy: e.VIGIE_TRUST_PROXY || undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { packageRoot, type Vigie } from '../core/index.js';
+import { AppError, packageRoot, type Vigie } from '../core/index.js';
 import authPlugin from './plugins/auth.js';
 import consolePlugin from './plugins/console.js';
 import docsPlugin from './plugins/docs.js';
@@ -10,7 +10,9 @@ import securityPlugin from './plugins/security.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { guardRoutes } from './routes/guard.js';
 import { keyRoutes } from './routes/keys.js';
+import { type ShieldRouteOptions, shieldRoutes } from './routes/shield.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import './types.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   /** Folder of the built console; default `dist/web` in the package. */
   consoleRoot?: string;
   logger?: boolean;
+  /** DNS seams for Shield (tests pass functions). */
+  shield?: ShieldRouteOptions;
 }
 
 /** Builds the HTTP app: console, API, docs and probes. One plugin per concern, thin routes. */
@@ -31,7 +35,8 @@ export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : vigie.log,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: false,
+    // Behind a load balancer, rate limits must see the client, not the proxy.
+    trustProxy: vigie.config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -51,6 +56,13 @@ export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<
     return sendProblem(reply, problem('NOT_FOUND', `no route for ${req.method} ${req.url.split('?')[0]}`));
   });
 
+  // NUL bytes have no business in our text fields and PostgreSQL rejects them: refuse them at the door.
+  app.addHook('preValidation', async (req) => {
+    if (req.url.includes('%00') || (!Buffer.isBuffer(req.body) && hasNul(req.body))) {
+      throw new AppError('VALIDATION', 'the request contains a NUL character');
+    }
+  });
+
   await app.register(securityPlugin, { rateLimitPerMinute: options.rateLimitPerMinute ?? 1200 });
   await app.register(authPlugin);
   await app.register(docsPlugin);
@@ -60,6 +72,15 @@ export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<
   await app.register(tokenRoutes);
   await app.register(keyRoutes);
   await app.register(auditRoutes);
+  await app.register(guardRoutes);
+  await app.register(shieldRoutes, options.shield ?? {});
   await app.register(consolePlugin, { root: options.consoleRoot ?? join(packageRoot(), 'dist', 'web') });
   return app as unknown as FastifyInstance;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (hasNul(v, depth + 1)) return true;
+  return false;
 }

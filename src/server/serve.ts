@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ensureAdmin, type Vigie } from '../core/index.js';
 import { type AppOptions, buildApp } from './app.js';
+import { startMaintenance } from './maintenance.js';
 
 export interface ServeOptions extends AppOptions {
   host: string;
@@ -21,7 +22,9 @@ export async function startServer(vigie: Vigie, options: ServeOptions): Promise<
     await app.close();
     await vigie.close();
   };
+  const stopMaintenance = startMaintenance(vigie);
   app.addHook('onClose', async () => {
+    stopMaintenance();
     process.off('SIGINT', shutdown);
     process.off('SIGTERM', shutdown);
   });

@@ -81,8 +81,45 @@ describe('authentication over HTTP', () => {
       url: '/api/v1/auth/login',
       payload: { username: 'victim', password: 'the right password' },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().retryAfter).toBeTruthy();
+    // Locked accounts answer like wrong passwords: the response tells nothing about the account.
+    expect(locked.statusCode).toBe(401);
+    const unknown = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody-here', password: 'x' },
+    });
+    expect(locked.json().detail).toBe(unknown.json().detail);
+    const lockouts = await s.vigie.db
+      .selectFrom('ledger_entries')
+      .select('action')
+      .where('action', '=', 'auth.lockout')
+      .execute();
+    expect(lockouts.length).toBe(1);
+  });
+
+  it('cannot be raced: parallel guesses lock the account before the right password gets in', async () => {
+    const { headers } = await loginAs(s.app, 'admin', s.adminPassword);
+    await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: { username: 'raced', password: 'the raced password', role: 'editor' },
+    });
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'raced', password: i === 10 ? 'the raced password' : `guess ${i}` },
+      }),
+    );
+    const codes = (await Promise.all(guesses)).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 200)).toEqual([]);
+    const after = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'raced', password: 'the raced password' },
+    });
+    expect(after.statusCode).toBe(401);
   });
 
   it('ends the sessions of a disabled user at once', async () => {

@@ -97,4 +97,50 @@ describe('Guard over HTTP', () => {
     const now = await s.app.inject({ url: '/api/v1/guard/policy', headers });
     expect(now.json().override).toBe('');
   });
+
+  it('lets only the maker of a map (or an admin) restore with it', async () => {
+    const admin = headers;
+    for (const [username, role] of [
+      ['maker', 'editor'],
+      ['snoop', 'security'],
+    ]) {
+      await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin,
+        payload: { username, password: 'a long password 123', role },
+      });
+    }
+    const maker = (await loginAs(s.app, 'maker', 'a long password 123')).headers;
+    const snoop = (await loginAs(s.app, 'snoop', 'a long password 123')).headers;
+    const red = (
+      await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/guard/redact',
+        headers: maker,
+        payload: { text: 'Call Jane Smith at jane@example.com' },
+      })
+    ).json();
+    const stolen = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/guard/restore',
+      headers: snoop,
+      payload: { text: red.text, mapId: red.mapId },
+    });
+    expect(stolen.statusCode).toBe(404);
+    const overwrite = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/guard/redact',
+      headers: snoop,
+      payload: { text: 'x@example.com', mapId: red.mapId },
+    });
+    expect(overwrite.statusCode).toBe(404);
+    const own = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/guard/restore',
+      headers: maker,
+      payload: { text: red.text, mapId: red.mapId },
+    });
+    expect(own.json().text).toBe('Call Jane Smith at jane@example.com');
+  });
 });

@@ -30,6 +30,13 @@ export async function startTestServer(
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 10_000,
     ...(options.consoleRoot ? { consoleRoot: options.consoleRoot } : {}),
+    // No DNS in tests: names do not exist, so mail authentication and posture see empty zones.
+    shield: {
+      resolver: async () => {
+        throw Object.assign(new Error('no such name'), { code: 'ENOTFOUND' });
+      },
+      dnsQuery: async () => [],
+    },
   });
   let url = '';
   if (options.listen !== false) url = await app.listen({ host: '127.0.0.1', port: 0 });

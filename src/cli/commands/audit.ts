@@ -13,9 +13,13 @@ import { withVigie } from '../context.js';
 import { CheckFailed, endProgress, type Format, type Io, output, parseIntArg, progress } from '../io.js';
 import { formatOption } from './options.js';
 
-function verifyText(r: VerifyResult): string {
+function verifyText(r: VerifyResult & { publicKey?: string; pinned?: boolean }): string {
+  const unpinned =
+    r.ok && r.publicKey && r.pinned === false
+      ? `\nnote: signed by the key inside the export (${r.publicKey}); pass --public-key to check it is your workspace's`
+      : '';
   return r.ok
-    ? `ok: ${r.entriesChecked} entries and ${r.headsChecked} signed heads verified (tree size ${r.treeSize})`
+    ? `ok: ${r.entriesChecked} entries and ${r.headsChecked} signed heads verified (tree size ${r.treeSize})${unpinned}`
     : `TAMPERED: entry ${r.firstBad!.seq}: ${r.firstBad!.reason}`;
 }
 
@@ -31,7 +35,7 @@ export function registerAuditCommands(program: Command, io: Io): void {
     .option('--public-key <base64>', 'with --file: the signing key you trust (pin it)')
     .addOption(formatOption())
     .action(async (o: { file?: string; publicKey?: string; format: Format }) => {
-      let result: VerifyResult;
+      let result: VerifyResult & { publicKey?: string; pinned?: boolean };
       if (o.file) {
         const input = createReadStream(o.file);
         const opened = new Promise<void>((resolve, reject) => {

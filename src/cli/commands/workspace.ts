@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { backup, createLogger, ensureAdmin, loadConfig, openVigie, restore } from '../../core/index.js';
+import {
+  AppError,
+  backup,
+  createLogger,
+  ensureAdmin,
+  loadConfig,
+  openVigie,
+  restore,
+} from '../../core/index.js';
 import { startServer } from '../../server/index.js';
 import { withVigie } from '../context.js';
 import { endProgress, type Format, type Io, output, parseIntArg, progress } from '../io.js';
+import { restoreTextCommand } from './guard.js';
 import { formatOption } from './options.js';
 
 export function registerWorkspaceCommands(program: Command, io: Io): void {
@@ -79,12 +88,15 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
     });
 
   program
-    .command('restore <file>')
+    .command('restore [file]')
     .description(
-      'replace the workspace with a backup (stop the server first); refuses a file that fails its integrity check',
+      'with --map: restore pseudonymised values in a text ("-" reads stdin); without: replace the workspace with a backup (stop the server first; a file that fails its integrity check is refused)',
     )
+    .option('--map <file>', 'map reference written by `vigie redact`')
     .addOption(formatOption())
-    .action(async (file: string, o: { format: Format }) => {
+    .action(async (file: string | undefined, o: { format: Format; map?: string }) => {
+      if (o.map) return restoreTextCommand(io, file, o.map);
+      if (!file) throw new AppError('VALIDATION', 'restore needs a backup file, or --map to restore a text');
       const header = await withVigie(io, (vigie) =>
         restore(vigie, resolve(file), (rows) => {
           progress(io, `restored ${rows} rows`);

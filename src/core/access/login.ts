@@ -9,6 +9,7 @@ import { findUserByUsername } from './users.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
+const INVALID_DETAIL = `invalid username or password; after ${MAX_FAILED_LOGINS} failures in a row an account is locked for ${LOCKOUT_MS / 60_000} minutes`;
 
 export interface LoginResult {
   principal: Principal;
@@ -31,43 +32,19 @@ export async function login(vigie: Vigie, username: string, password: string): P
       action: 'auth.login.failure',
       details: { reason: 'unknown-user', username: usernameDigest(vigie, name) },
     });
-    throw new AppError('INVALID_CREDENTIALS');
+    throw new AppError('INVALID_CREDENTIALS', INVALID_DETAIL);
   }
   const target = `user:${user.id}`;
-  if (user.locked_until && user.locked_until > nowIso()) {
-    await vigie.ledger.record({
-      actor: 'anonymous',
-      action: 'auth.login.failure',
-      target,
-      details: { reason: 'locked' },
-    });
-    throw new AppError('LOCKED', 'too many failed attempts: try again later', {
-      retryAfter: user.locked_until,
-    });
-  }
-  const ok = await verifyPassword(user.password_hash, password);
-  if (!ok || user.disabled === 1 || !isRole(user.role)) {
+  const failure = async (reason: string, lock: boolean) => {
     await vigie.db.transaction().execute(async (tx) => {
-      const fresh = await tx
-        .selectFrom('users')
-        .select('failed_logins')
-        .where('id', '=', user.id)
-        .executeTakeFirstOrThrow();
-      const failures = fresh.failed_logins + 1;
-      const lock = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null;
-      await tx
-        .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lock })
-        .where('id', '=', user.id)
-        .execute();
-      const entries = [
-        {
-          actor: 'anonymous',
-          action: 'auth.login.failure',
-          target,
-          details: { reason: user.disabled === 1 ? 'disabled' : 'bad-password' },
-        },
-      ];
+      if (lock) {
+        await tx
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: new Date(Date.now() + LOCKOUT_MS).toISOString() })
+          .where('id', '=', user.id)
+          .execute();
+      }
+      const entries = [{ actor: 'anonymous', action: 'auth.login.failure', target, details: { reason } }];
       if (lock)
         entries.push({
           actor: 'system',
@@ -77,7 +54,30 @@ export async function login(vigie: Vigie, username: string, password: string): P
         });
       await vigie.ledger.append(tx, entries);
     });
-    throw new AppError('INVALID_CREDENTIALS');
+    // The same answer as for an unknown user: the response never tells which accounts exist or are locked.
+    return new AppError('INVALID_CREDENTIALS', INVALID_DETAIL);
+  };
+  // Reserve the attempt atomically before the (slow) password check, so parallel guesses cannot
+  // all slip in before the counter reaches the limit, on one instance or several.
+  const reserved = await vigie.db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', user.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso())]))
+    .executeTakeFirst();
+  if (Number(reserved.numUpdatedRows) === 0) {
+    await burnPasswordCheck(password);
+    throw await failure('locked', false);
+  }
+  const { failed_logins: attempt } = await vigie.db
+    .selectFrom('users')
+    .select('failed_logins')
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  if (attempt > MAX_FAILED_LOGINS) throw await failure('too-many-attempts', true);
+  const ok = await verifyPassword(user.password_hash, password);
+  if (!ok || user.disabled === 1 || !isRole(user.role)) {
+    throw await failure(user.disabled === 1 ? 'disabled' : 'bad-password', attempt >= MAX_FAILED_LOGINS);
   }
   const session = await vigie.db.transaction().execute(async (tx) => {
     await tx

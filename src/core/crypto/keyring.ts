@@ -7,6 +7,7 @@ import {
   type KeyObject,
   randomBytes,
   sign,
+  verify as verifySignature,
 } from 'node:crypto';
 import type { Db, Executor } from '../db/index.js';
 import { nowIso } from '../db/index.js';
@@ -131,7 +132,14 @@ export class Keyring {
         this.indexKey = material;
       } else if (row.purpose === 'signing' && row.status === 'active') {
         this.signingKey = createPrivateKey({ key: material, format: 'der', type: 'pkcs8' });
-        this.signingPublic = row.public_key ?? '';
+        // The public key is derived from the sealed private key, never trusted from its column.
+        this.signingPublic = rawPublicKey(createPublicKey(this.signingKey)).toString('base64');
+        if (row.public_key && row.public_key !== this.signingPublic) {
+          throw new AppError(
+            'INTEGRITY',
+            `the stored public key of ${row.id} does not match its private key`,
+          );
+        }
         this.signingKeyId = row.id;
       }
     }
@@ -146,9 +154,15 @@ export class Keyring {
   }
 
   seal(plaintext: string, ctx: SealContext): string {
-    const key = this.dataKeys.get(this.currentVersion)!;
+    return this.sealWith(this.currentVersion, plaintext, ctx);
+  }
+
+  /** Seals under a given data key version (rewrap pins its target version). */
+  sealWith(version: number, plaintext: string, ctx: SealContext): string {
+    const key = this.dataKeys.get(version);
+    if (!key) throw new AppError('INTERNAL', `data key version ${version} is not loaded`);
     const body = aeadSeal(key, Buffer.from(plaintext, 'utf8'), aadFor(ctx));
-    return `${SEALED_PREFIX}${this.currentVersion}:${body.toString('base64')}`;
+    return `${SEALED_PREFIX}${version}:${body.toString('base64')}`;
   }
 
   async open(sealed: string, ctx: SealContext): Promise<string> {
@@ -199,6 +213,16 @@ export class Keyring {
   sign(message: Buffer): { signature: Buffer; keyId: string } {
     if (!this.signingKey) throw new AppError('INTERNAL', 'no signing key');
     return { signature: sign(null, message, this.signingKey), keyId: this.signingKeyId };
+  }
+
+  /** Keys that verify the workspace's signed heads, derived from the sealed private keys. */
+  verificationKeys(): Map<string, KeyObject> {
+    return this.signingKey ? new Map([[this.signingKeyId, createPublicKey(this.signingKey)]]) : new Map();
+  }
+
+  verify(message: Buffer, signature: Buffer, keyId: string): boolean {
+    const key = this.verificationKeys().get(keyId);
+    return Boolean(key) && verifySignature(null, message, key!, signature);
   }
 
   get signingPublicKey(): { keyId: string; publicKey: string; fingerprint: string } {

@@ -9,7 +9,12 @@ export const MASTER_KEY_FILE = 'master.key';
 /** Accepts 32 bytes as base64 (44 chars) or hex (64 chars). */
 export function parseMasterKey(text: string): Buffer {
   const t = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
+  // Strict forms only: Node's base64 decoder skips stray characters, which would accept a passphrase.
+  const hex = /^[0-9a-fA-F]{64}$/.test(t);
+  if (!hex && !/^[A-Za-z0-9+/]{43}=$/.test(t)) {
+    throw new AppError('CONFIG', 'VIGIE_MASTER_KEY must be 32 bytes, written as base64 or hex');
+  }
+  const key = hex ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
   if (key.length !== KEY_BYTES) {
     throw new AppError('CONFIG', 'VIGIE_MASTER_KEY must be 32 bytes, written as base64 or hex');
   }

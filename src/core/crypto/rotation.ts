@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { actorOf, type Principal } from '../access/permissions.js';
 import type { Vigie } from '../workspace.js';
+import { parseSealed } from './keyring.js';
 
 /** A column holding sealed values; modules register theirs so rewrap moves every ciphertext forward. */
 export interface SealedColumn {
@@ -15,6 +16,10 @@ export interface SealedColumn {
 const sealedColumns: SealedColumn[] = [
   { table: 'users', column: 'email_enc', idColumn: 'id', aadColumn: 'email' },
   { table: 'users', column: 'display_name_enc', idColumn: 'id', aadColumn: 'display_name' },
+  { table: 'known_values', column: 'value_enc', idColumn: 'id', aadColumn: 'value' },
+  { table: 'pseudonym_maps', column: 'mapping_enc', idColumn: 'id', aadColumn: 'mapping' },
+  { table: 'email_analyses', column: 'subject_enc', idColumn: 'id', aadColumn: 'subject' },
+  { table: 'email_analyses', column: 'from_enc', idColumn: 'id', aadColumn: 'from' },
 ];
 
 export function registerSealedColumn(column: SealedColumn): void {
@@ -56,12 +61,14 @@ export async function rewrapAll(
 ): Promise<{ rewrapped: number; remaining: number; version: number }> {
   const batchSize = options.batchSize ?? 200;
   await vigie.keyring.reload();
+  // The target is fixed at the start: a rotation by another instance meanwhile must not restart the work.
   const version = vigie.keyring.dataKeyVersion;
   const current = `vk${version}:%`;
   let rewrapped = 0;
   const db = vigie.db as unknown as import('kysely').Kysely<Record<string, Record<string, string | null>>>;
   for (const col of sealedColumns) {
     let done = 0;
+    let lastId = '';
     for (;;) {
       if (options.maxRows !== undefined && rewrapped >= options.maxRows) break;
       const rows = await db
@@ -69,23 +76,31 @@ export async function rewrapAll(
         .select([`${col.idColumn} as id`, `${col.column} as value`])
         .where(col.column, 'is not', null)
         .where(col.column, 'not like', current)
+        .where(col.idColumn, '>', lastId)
+        .orderBy(col.idColumn)
         .limit(batchSize)
         .execute();
       if (rows.length === 0) break;
+      lastId = String(rows[rows.length - 1]!.id);
+      let moved = 0;
       await db.transaction().execute(async (tx) => {
         for (const row of rows) {
+          const sealed = parseSealed(String(row.value));
+          // Already under the target or a newer key: nothing to do.
+          if (sealed && sealed.version >= version) continue;
           const ctx = { table: col.table, column: col.aadColumn, row: String(row.id) };
           const plain = await vigie.keyring.open(String(row.value), ctx);
           await tx
             .updateTable(col.table)
-            .set({ [col.column]: vigie.keyring.seal(plain, ctx) })
+            .set({ [col.column]: vigie.keyring.sealWith(version, plain, ctx) })
             .where(col.idColumn, '=', row.id)
             .where(col.column, '=', row.value)
             .execute();
+          moved++;
         }
       });
-      done += rows.length;
-      rewrapped += rows.length;
+      done += moved;
+      rewrapped += moved;
       options.onProgress?.({ table: col.table, column: col.column, rewrapped: done });
     }
   }

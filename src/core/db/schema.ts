@@ -97,6 +97,76 @@ export interface LedgerHeadsTable {
   key_id: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface FactsTable {
+  id: string;
+  statement: string;
+  source: string;
+  owner: string | null;
+  lang: string | null;
+  expires_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KnownValuesTable {
+  id: string;
+  entity: string;
+  /** Sealed (table known_values, column value, row id). */
+  value_enc: string;
+  /** Blind index of the normalised value: no duplicates, lookups without decrypting. */
+  value_bidx: string;
+  created_at: Timestamp;
+}
+
+export interface PseudonymMapsTable {
+  id: string;
+  /** The placeholder -> value mapping, sealed as JSON (table pseudonym_maps, column mapping). */
+  mapping_enc: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface EmailAnalysesTable {
+  id: string;
+  message_sha256: string;
+  verdict: string;
+  score: number;
+  /** JSON: reason ids, points, where and evidence (domains, file names, lure phrases), never the body. */
+  reasons: string;
+  subject_enc: string | null;
+  from_enc: string | null;
+  source: string;
+  submitted_by: string;
+  created_at: Timestamp;
+}
+
+export interface DomainWatchTable {
+  id: string;
+  domain: string;
+  /** JSON: the registered lookalikes seen at the last check, with their A/MX records. */
+  state: string;
+  checked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface DomainAlertsTable {
+  id: string;
+  watch_id: string;
+  domain: string;
+  kind: string;
+  details: string;
+  created_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+}
+
 export interface Database {
   meta: MetaTable;
   workspace: WorkspaceTable;
@@ -108,6 +178,13 @@ export interface Database {
   ledger_nodes: LedgerNodesTable;
   ledger_state: LedgerStateTable;
   ledger_heads: LedgerHeadsTable;
+  settings: SettingsTable;
+  facts: FactsTable;
+  known_values: KnownValuesTable;
+  pseudonym_maps: PseudonymMapsTable;
+  email_analyses: EmailAnalysesTable;
+  domain_watch: DomainWatchTable;
+  domain_alerts: DomainAlertsTable;
 }
 
 export type User = Selectable<UsersTable>;

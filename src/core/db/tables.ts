@@ -13,4 +13,11 @@ export const TABLE_ORDER = [
   'ledger_nodes',
   'ledger_state',
   'ledger_heads',
+  'settings',
+  'facts',
+  'known_values',
+  'pseudonym_maps',
+  'email_analyses',
+  'domain_watch',
+  'domain_alerts',
 ] as const;

@@ -212,6 +212,45 @@ describe.each(engines)('ledger on %s', (engine) => {
     expect(res.firstBad?.reason).toMatch(reason);
   });
 
+  it('detects a rewrite whose signed heads were deleted, and refuses to sign on top of it', async () => {
+    const vigie = await open();
+    await fill(vigie, 6);
+    await vigie.db.updateTable('ledger_entries').set({ actor: 'user:forged' }).where('seq', '=', 2).execute();
+    // Recompute every stored hash from the forged rows, as an attacker with database access could.
+    const { entryLeafHash } = await import('./entry.js');
+    const { rowToEntry } = await import('./ledger.js');
+    const { hashChildren } = await import('./merkle.js');
+    const rows = await vigie.db.selectFrom('ledger_entries').selectAll().orderBy('seq').execute();
+    await vigie.db.deleteFrom('ledger_nodes').execute();
+    const frontier: { level: number; hash: Buffer }[] = [];
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      let node = { level: 0, hash: entryLeafHash(rowToEntry(row)) };
+      await vigie.db.insertInto('ledger_nodes').values({ level: 0, idx: seq, hash: node.hash }).execute();
+      while (frontier.length && frontier[frontier.length - 1]!.level === node.level) {
+        const left = frontier.pop()!;
+        node = { level: node.level + 1, hash: hashChildren(left.hash, node.hash) };
+        await vigie.db
+          .insertInto('ledger_nodes')
+          .values({ level: node.level, idx: Math.floor(seq / 2 ** node.level), hash: node.hash })
+          .execute();
+      }
+      frontier.push(node);
+    }
+    await vigie.db
+      .updateTable('ledger_state')
+      .set({ frontier: Buffer.concat(frontier.map((f) => f.hash)) })
+      .where('id', '=', 1)
+      .execute();
+    await vigie.db.deleteFrom('ledger_heads').execute();
+    const res = await verifyStoredLedger(vigie.db, keys(vigie));
+    expect(res.ok).toBe(false);
+    expect(res.firstBad?.reason).toMatch(/no signed head/);
+    await expect(vigie.ledger.record({ actor: 'cli', action: 'test.launder' })).rejects.toMatchObject({
+      code: 'INTEGRITY',
+    });
+  });
+
   it('exports JSON lines that verify offline and detect a modified byte', async () => {
     const vigie = await open();
     await fill(vigie, 5);

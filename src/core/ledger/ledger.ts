@@ -90,6 +90,36 @@ export class Ledger {
       .executeTakeFirstOrThrow();
     let size = Number(state.tree_size);
     const frontier = unpackFrontier(size, state.frontier);
+    // Never extend a tree the workspace did not sign: a rewritten state or deleted heads stop writes.
+    const latest = await tx
+      .selectFrom('ledger_heads')
+      .selectAll()
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const signed =
+      size === 0
+        ? !latest
+        : Boolean(
+            latest &&
+              Number(latest.tree_size) === size &&
+              latest.root_hash.equals(hashFromNodes(frontier.map((n) => n.hash))) &&
+              this.keyring.verify(
+                headMessage({
+                  treeSize: size,
+                  rootHash: latest.root_hash.toString('hex'),
+                  issuedAt: latest.issued_at,
+                }),
+                latest.signature,
+                latest.key_id,
+              ),
+          );
+    if (!signed) {
+      throw new AppError(
+        'INTEGRITY',
+        'the ledger does not match its latest signed head: run `vigie audit verify`',
+      );
+    }
     const at = nowIso();
     const entries: LedgerEntry[] = [];
     const nodes: { level: number; idx: number; hash: Buffer }[] = [];
@@ -242,6 +272,8 @@ export class Ledger {
     if (!Number.isSafeInteger(seq) || seq < 0 || seq >= size) {
       throw new AppError('NOT_FOUND', `entry ${seq} is not in a ledger of ${size} entries`);
     }
+    if (size > (await this.size()))
+      throw new AppError('NOT_FOUND', `the ledger has fewer than ${size} entries`);
     const hashes = await this.rangeHashes([
       { start: seq, end: seq + 1 },
       { start: 0, end: size },

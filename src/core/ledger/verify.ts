@@ -126,13 +126,15 @@ export async function verifyStoredLedger(
     firstBad,
   });
 
-  let pendingHeads = await loadHeads(db, -1);
+  let pendingHeads = await loadHeads(db, -1, stateSize);
   let after = -1;
   for (;;) {
     const rows = await db
       .selectFrom('ledger_entries')
       .selectAll()
       .where('seq', '>', after)
+      // Bounded to the state read first: entries a live server appends meanwhile are checked below.
+      .where('seq', '<', stateSize)
       .orderBy('seq')
       .limit(PAGE)
       .execute();
@@ -164,7 +166,7 @@ export async function verifyStoredLedger(
         const badHead = rebuilder.checkHead(head, publicKeys.get(head.keyId));
         headsChecked++;
         if (badHead) return result(badHead);
-        if (pendingHeads.length === 0) pendingHeads = await loadHeads(db, head.treeSize);
+        if (pendingHeads.length === 0) pendingHeads = await loadHeads(db, head.treeSize, stateSize);
       }
     }
     after = last;
@@ -186,14 +188,39 @@ export async function verifyStoredLedger(
       reason: 'the stored tree state does not match the entries',
     });
   }
+  // Every entry must be covered by a signed head: deleting heads must not hide a rewrite.
+  if (stateSize > 0 && rebuilder.lastGoodHead !== stateSize) {
+    return result({
+      seq: rebuilder.lastGoodHead,
+      reason: `the entries ${rebuilder.lastGoodHead}..${stateSize - 1} are covered by no signed head`,
+    });
+  }
+  // Rows beyond the tree: appended by a live server since we started (fine) or inserted (not).
+  const now = await db.selectFrom('ledger_state').select('tree_size').where('id', '=', 1).executeTakeFirst();
+  const nowSize = now ? Number(now.tree_size) : 0;
+  if (nowSize < stateSize)
+    return result({ seq: nowSize, reason: 'the ledger shrank while it was being verified' });
+  const extra = await db
+    .selectFrom('ledger_entries')
+    .select('seq')
+    .where('seq', '>=', nowSize)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  if (extra)
+    return result({
+      seq: Number(extra.seq),
+      reason: `entry ${extra.seq} is not covered by the tree: it was inserted`,
+    });
   return result(null);
 }
 
-async function loadHeads(db: Executor, afterSize: number): Promise<SignedHead[]> {
+async function loadHeads(db: Executor, afterSize: number, maxSize: number): Promise<SignedHead[]> {
   const rows = await db
     .selectFrom('ledger_heads')
     .selectAll()
     .where('tree_size', '>', afterSize)
+    .where('tree_size', '<=', maxSize)
     .orderBy('tree_size')
     .limit(PAGE)
     .execute();

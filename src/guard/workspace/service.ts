@@ -93,10 +93,18 @@ export interface RedactResult {
 
 const MAP_FIELD = { table: 'pseudonym_maps', column: 'mapping' };
 
-async function loadMapping(vigie: Vigie, id: string): Promise<Mapping> {
+/** Maps belong to the person who made them (a token acts for its owner); admins may use any. */
+function ownerOf(actor: Principal | undefined): string {
+  return actor ? (actor.via === 'cli' ? 'cli' : `user:${actor.userId}`) : 'system';
+}
+
+async function loadMapping(vigie: Vigie, id: string, actor: Principal | undefined): Promise<Mapping> {
   const row = await vigie.db.selectFrom('pseudonym_maps').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || row.expires_at <= nowIso())
+  const mayUse =
+    row && (row.created_by === ownerOf(actor) || actor?.role === 'admin' || actor?.via === 'cli');
+  if (!row || !mayUse || row.expires_at <= nowIso()) {
     throw new AppError('NOT_FOUND', 'pseudonymisation map not found or expired');
+  }
   return JSON.parse(await vigie.keyring.open(row.mapping_enc, { ...MAP_FIELD, row: id })) as Mapping;
 }
 
@@ -115,7 +123,7 @@ export async function redactText(
   const detections = scanned.findings.filter(
     (f) => f.entity && (f.category === 'pii' || f.category === 'secret'),
   );
-  const previous = r.mapId ? await loadMapping(vigie, r.mapId) : emptyMapping();
+  const previous = r.mapId ? await loadMapping(vigie, r.mapId, actor) : emptyMapping();
   const result = pseudonymise(r.text, detections, {
     operator: r.operator,
     mapping: previous,
@@ -134,7 +142,7 @@ export async function redactText(
         .values({
           id,
           mapping_enc: sealed,
-          created_by: actorOf(actor),
+          created_by: ownerOf(actor),
           created_at: nowIso(),
           expires_at: expiresAt,
         })
@@ -162,7 +170,7 @@ export async function restoreText(
   request: z.input<typeof restoreRequestSchema>,
 ): Promise<{ text: string }> {
   const r = restoreRequestSchema.parse(request);
-  const mapping = await loadMapping(vigie, r.mapId);
+  const mapping = await loadMapping(vigie, r.mapId, actor);
   await vigie.ledger.record({ actor: actorOf(actor), action: 'guard.restore', target: `map:${r.mapId}` });
   return { text: restore(r.text, mapping) };
 }

@@ -38,6 +38,8 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    // Unmatched URLs go to the not-found handler (console pages, or a 404 problem): nothing to authorise.
+    if (req.is404) return;
     const config = req.routeOptions.config;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {

@@ -1,5 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import * as foundation from './2026-11-29-001-foundation.js';
+import * as guard from './2026-11-29-002-guard.js';
+import * as shield from './2026-11-29-003-shield.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,6 +20,8 @@ interface MigrationModule {
 /** Every migration, in order. Names are timestamped and never change once released. */
 const migrations: Record<string, MigrationModule> = {
   '2026-11-29-001-foundation': foundation,
+  '2026-11-29-002-guard': guard,
+  '2026-11-29-003-shield': shield,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
