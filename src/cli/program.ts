@@ -2,6 +2,10 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ZodError } from 'zod';
 import { AppError } from '../core/index.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerDomainCommands } from './commands/domains.js';
+import { registerEmailCommands } from './commands/email.js';
+import { registerGuardCommands } from './commands/guard.js';
+import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerTokenCommands } from './commands/tokens.js';
 import { registerUserCommands } from './commands/users.js';
@@ -27,6 +31,10 @@ export function buildProgram(io: Io): Command {
   registerTokenCommands(program, io);
   registerKeyCommands(program, io);
   registerAuditCommands(program, io);
+  registerGuardCommands(program, io);
+  registerIntegrityCommands(program, io);
+  registerEmailCommands(program, io);
+  registerDomainCommands(program, io);
   // Subcommands inherit the error behaviour.
   const inherit = (cmd: Command) => {
     for (const sub of cmd.commands) {

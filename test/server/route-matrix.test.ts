@@ -9,9 +9,10 @@ import { startTestServer, type TestServer } from '../support/server.js';
  */
 interface Example {
   url: string;
-  payload?: Record<string, unknown>;
+  payload?: Record<string, unknown> | string;
+  headers?: Record<string, string>;
 }
-type Factory = (s: TestServer, n: number) => Promise<Example> | Example;
+type Factory = (s: TestServer, n: number, role?: Role) => Promise<Example> | Example;
 
 let counter = 0;
 const newUser = async (s: TestServer) =>
@@ -57,10 +58,131 @@ const examples: Record<string, Factory> = {
   'GET /api/v1/audit/consistency': () => ({ url: '/api/v1/audit/consistency?from=1&to=2' }),
   'POST /api/v1/audit/verify': () => ({ url: '/api/v1/audit/verify' }),
   'GET /api/v1/audit/export': () => ({ url: '/api/v1/audit/export' }),
+  'POST /api/v1/guard/scan': () => ({
+    url: '/api/v1/guard/scan',
+    payload: { text: 'Contact jane@example.com', profile: 'input' },
+  }),
+  'POST /api/v1/guard/redact': () => ({
+    url: '/api/v1/guard/redact',
+    payload: { text: 'Write to jane@example.com' },
+  }),
+  'POST /api/v1/guard/restore': async (s, _n, role) => {
+    // A map is restored only by the person who made it: make it as the calling role's user.
+    const { redactText } = await import('../../src/guard/index.js');
+    const owner = await s.vigie.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', `as-${role ?? 'admin'}`)
+      .executeTakeFirstOrThrow();
+    const r = await redactText(s.vigie, principalFor(owner.id, role ?? 'admin'), {
+      text: 'Write to jane@example.com',
+    });
+    return { url: '/api/v1/guard/restore', payload: { text: r.text, mapId: r.mapId } };
+  },
+  'GET /api/v1/guard/catalog': () => ({ url: '/api/v1/guard/catalog' }),
+  'GET /api/v1/guard/policy': () => ({ url: '/api/v1/guard/policy' }),
+  'PUT /api/v1/guard/policy': () => ({ url: '/api/v1/guard/policy', payload: { yaml: '' } }),
+  'GET /api/v1/guard/brand': () => ({ url: '/api/v1/guard/brand' }),
+  'PUT /api/v1/guard/brand': () => ({
+    url: '/api/v1/guard/brand',
+    payload: { yaml: 'competitors: [Globex]' },
+  }),
+  'GET /api/v1/guard/facts': () => ({ url: '/api/v1/guard/facts' }),
+  'POST /api/v1/guard/facts': () => ({
+    url: '/api/v1/guard/facts',
+    payload: { statement: 'Vigie has 120 customers', source: 'CRM' },
+  }),
+  'PUT /api/v1/guard/facts/:id': async (s) => {
+    const { createFact } = await import('../../src/guard/index.js');
+    const f = await createFact(s.vigie, undefined, { statement: 'A fact to edit', source: 'test' });
+    return { url: `/api/v1/guard/facts/${f.id}`, payload: { statement: 'An edited fact', source: 'test' } };
+  },
+  'DELETE /api/v1/guard/facts/:id': async (s) => {
+    const { createFact } = await import('../../src/guard/index.js');
+    const f = await createFact(s.vigie, undefined, { statement: 'A fact to delete', source: 'test' });
+    return { url: `/api/v1/guard/facts/${f.id}` };
+  },
+  'POST /api/v1/shield/emails': () => ({
+    url: '/api/v1/shield/emails?offline=true',
+    payload:
+      'From: "PayPal" <service@paypa1-secure.example>\r\nTo: you@example.com\r\nSubject: Verify your account\r\n\r\nPlease verify your account.\r\n',
+    headers: { 'content-type': 'message/rfc822' },
+  }),
+  'GET /api/v1/shield/emails': () => ({ url: '/api/v1/shield/emails' }),
+  'GET /api/v1/shield/emails/:id': async (s) => {
+    const { analyseEmail, recordEmailAnalysis } = await import('../../src/shield/index.js');
+    const a = await analyseEmail(Buffer.from('From: a@example.com\r\nSubject: hi\r\n\r\nhello\r\n'), {
+      offline: true,
+    });
+    return { url: `/api/v1/shield/emails/${await recordEmailAnalysis(s.vigie, undefined, a, 'cli')}` };
+  },
+  'GET /api/v1/shield/protection': () => ({ url: '/api/v1/shield/protection' }),
+  'PUT /api/v1/shield/protection': () => ({
+    url: '/api/v1/shield/protection',
+    payload: {
+      brands: [{ name: 'Vigie', aliases: [], domains: ['vigie.example'] }],
+      vips: ['Claire Martin'],
+    },
+  }),
+  'GET /api/v1/shield/domains/permutations': () => ({
+    url: '/api/v1/shield/domains/permutations?domain=vigie.fr',
+  }),
+  'GET /api/v1/shield/domains/posture': () => ({
+    url: '/api/v1/shield/domains/posture?domain=vigie.example',
+  }),
+  'GET /api/v1/shield/watch': () => ({ url: '/api/v1/shield/watch' }),
+  'POST /api/v1/shield/watch': (_s, n) => ({
+    url: '/api/v1/shield/watch',
+    payload: { domain: `brand${n}.example` },
+  }),
+  'DELETE /api/v1/shield/watch/:id': async (s, n) => {
+    const { watchDomain } = await import('../../src/shield/index.js');
+    return {
+      url: `/api/v1/shield/watch/${(await watchDomain(s.vigie, undefined, { domain: `gone${n}.example` })).id}`,
+    };
+  },
+  'POST /api/v1/shield/watch/check': () => ({ url: '/api/v1/shield/watch/check' }),
+  'GET /api/v1/shield/alerts': () => ({ url: '/api/v1/shield/alerts' }),
+  'POST /api/v1/shield/alerts/:id/acknowledge': async (s, n) => {
+    const { watchDomain } = await import('../../src/shield/index.js');
+    const w = await watchDomain(s.vigie, undefined, { domain: `alerted${n}.example` });
+    const id = crypto.randomUUID();
+    await s.vigie.db
+      .insertInto('domain_alerts')
+      .values({
+        id,
+        watch_id: w.id,
+        domain: `a1erted${n}.example`,
+        kind: 'registered',
+        details: '{}',
+        created_at: new Date().toISOString(),
+        acknowledged_at: null,
+      })
+      .execute();
+    return { url: `/api/v1/shield/alerts/${id}/acknowledge` };
+  },
+  'GET /api/v1/guard/known-values': () => ({ url: '/api/v1/guard/known-values' }),
+  'POST /api/v1/guard/known-values': (_s, n) => ({
+    url: '/api/v1/guard/known-values',
+    payload: { values: [{ value: `Customer ${n}`, entity: 'PERSON' }] },
+  }),
+  'DELETE /api/v1/guard/known-values/:id': async (s, n) => {
+    const { addKnownValues, listKnownValues } = await import('../../src/guard/index.js');
+    await addKnownValues(s.vigie, undefined, [{ value: `Doomed ${n}` }]);
+    const all = await listKnownValues(s.vigie);
+    return { url: `/api/v1/guard/known-values/${all[all.length - 1]!.id}` };
+  },
 };
 
 function principalFor(userId: string, role: Role) {
-  return { userId, username: role, role, permissions: new Set<never>(), via: 'cli' as const };
+  return {
+    userId,
+    username: role,
+    role,
+    permissions: new Set<never>(),
+    via: 'token' as const,
+    tokenId: 'matrix',
+  };
 }
 
 describe('role x route matrix', () => {
@@ -98,7 +220,12 @@ describe('role x route matrix', () => {
   it('answers 401 to anonymous callers on every non-public route', async () => {
     for (const r of routes.filter((x) => !x.public)) {
       const ex = await examples[`${r.method} ${r.url}`]!(s, ++counter);
-      const res = await s.app.inject({ method: r.method as 'GET', url: ex.url, payload: ex.payload });
+      const res = await s.app.inject({
+        method: r.method as 'GET',
+        url: ex.url,
+        payload: ex.payload,
+        headers: ex.headers,
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -109,12 +236,12 @@ describe('role x route matrix', () => {
     for (const r of routes.filter((x) => !x.public)) {
       const allowed = PERMISSIONS[r.permission!] as readonly Role[];
       for (const role of ROLES) {
-        const ex = await examples[`${r.method} ${r.url}`]!(s, ++counter);
+        const ex = await examples[`${r.method} ${r.url}`]!(s, ++counter, role);
         const res = await s.app.inject({
           method: r.method as 'GET',
           url: ex.url,
           payload: ex.payload,
-          headers: { authorization: `Bearer ${bearer[role]}` },
+          headers: { ...ex.headers, authorization: `Bearer ${bearer[role]}` },
         });
         const ok = allowed.includes(role)
           ? res.statusCode >= 200 && res.statusCode < 300

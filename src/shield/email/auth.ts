@@ -1,0 +1,109 @@
+import { authenticate } from 'mailauth';
+import type { RawReason } from './lures.js';
+import type { AuthSummary } from './types.js';
+
+export type Resolver = (name: string, rrtype: string) => Promise<unknown>;
+
+const RESULT = (key: string) => new RegExp(`(?:^|[;\\s])${key}\\s*=\\s*([a-z]+)`, 'i');
+
+/** Offline: the receiving server's verdicts, from its Authentication-Results header (the topmost). */
+export function authFromHeader(headers: string[], fromDomain: string): AuthSummary {
+  const top = headers[0] ?? '';
+  const get = (k: string) => RESULT(k).exec(top)?.[1]?.toLowerCase() ?? 'none';
+  return {
+    source: headers.length > 0 ? 'header' : 'none',
+    spf: get('spf'),
+    dkim: get('dkim'),
+    dmarc: get('dmarc'),
+    arc: get('arc'),
+    compauth: get('compauth'),
+    domain: fromDomain,
+  };
+}
+
+/** mailauth reports each check as an object with `status.result`, or `false` when skipped. */
+function resultOf(check: unknown): string {
+  return (check as { status?: { result?: string } } | false | undefined)
+    ? ((check as { status?: { result?: string } }).status?.result ?? 'none')
+    : 'none';
+}
+
+/**
+ * mailauth reports a body changed after signing as `neutral` ("body hash did not verify"); RFC 6376
+ * counts it as a failed signature, and so do we: the content is not what the domain signed.
+ */
+function dkimResultOf(check: unknown): string {
+  const status = (check as { status?: { result?: string; comment?: string } } | undefined)?.status;
+  if (status?.result === 'neutral' && /body hash did not verify/i.test(status.comment ?? '')) return 'fail';
+  return resultOf(check);
+}
+
+/** Live (or with a resolver in tests): SPF, DKIM, DMARC and ARC computed by mailauth. */
+export async function authLive(raw: Buffer, fromDomain: string, resolver?: Resolver): Promise<AuthSummary> {
+  const res = await authenticate(raw, {
+    trustReceived: true,
+    disableBimi: true,
+    ...(resolver ? { resolver: resolver as never } : {}),
+  });
+  const dkim = ((res.dkim?.results ?? []) as unknown[]).map(dkimResultOf);
+  return {
+    source: resolver ? 'resolver' : 'live',
+    spf: resultOf(res.spf),
+    dkim: dkim.includes('pass') ? 'pass' : (dkim[0] ?? 'none'),
+    dmarc: resultOf(res.dmarc),
+    arc: resultOf(res.arc),
+    compauth: 'none',
+    domain: fromDomain,
+  };
+}
+
+export function authReasons(auth: AuthSummary, claimsBrand: string | undefined): RawReason[] {
+  const out: RawReason[] = [];
+  const fail = (r: string) => r === 'fail' || r === 'softfail' || r === 'permerror';
+  if (fail(auth.dmarc))
+    out.push({
+      id: 'authentication.dmarc-fail',
+      group: 'authentication',
+      points: 25,
+      where: 'Authentication-Results',
+      evidence: `${auth.dmarc}, ${auth.domain}`,
+    });
+  if (auth.compauth === 'fail' && !fail(auth.dmarc))
+    out.push({
+      id: 'authentication.compauth-fail',
+      group: 'authentication',
+      points: 20,
+      where: 'Authentication-Results',
+      evidence: `compauth=fail, ${auth.domain}`,
+    });
+  if (fail(auth.spf))
+    out.push({
+      id: 'authentication.spf-fail',
+      group: 'authentication',
+      points: auth.spf === 'softfail' ? 5 : 10,
+      where: 'Authentication-Results',
+      evidence: auth.spf,
+    });
+  if (fail(auth.dkim))
+    out.push({
+      id: 'authentication.dkim-fail',
+      group: 'authentication',
+      points: 8,
+      where: 'Authentication-Results',
+      evidence: auth.dkim,
+    });
+  if (
+    claimsBrand &&
+    (fail(auth.dmarc) ||
+      (auth.dmarc === 'none' && auth.dkim !== 'pass' && auth.spf !== 'pass' && auth.source !== 'none'))
+  ) {
+    out.push({
+      id: 'authentication.brand-unauthenticated',
+      group: 'authentication',
+      points: 15,
+      where: 'From',
+      evidence: claimsBrand,
+    });
+  }
+  return out;
+}

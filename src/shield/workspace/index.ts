@@ -1,0 +1,3 @@
+export * from './analyses.js';
+export * from './protection.js';
+export * from './watch.js';
