@@ -33,7 +33,7 @@ describe('navigation by permission', () => {
   it.each<[string, NavKey[]]>([
     ['admin', ['overview', 'check', 'studio', 'assistant', 'shield', 'audit', 'settings']],
     ['editor', ['overview', 'check', 'studio', 'assistant', 'shield']],
-    ['reviewer', ['overview', 'check', 'studio', 'shield']],
+    ['reviewer', ['overview', 'check', 'studio', 'shield', 'settings']],
     ['analyst', ['overview', 'check', 'shield']],
     ['security', ['overview', 'check', 'shield', 'audit']],
     ['auditor', ['overview', 'shield', 'audit']],
@@ -43,9 +43,9 @@ describe('navigation by permission', () => {
   });
 
   it.each([
-    ['admin', ['users', 'tokens', 'keys']],
-    ['editor', []],
-    ['auditor', []],
+    ['admin', ['users', 'tokens', 'keys', 'policy', 'brand', 'facts', 'knownValues', 'catalog']],
+    ['editor', ['policy', 'brand', 'facts', 'catalog']],
+    ['auditor', ['policy', 'brand', 'facts', 'catalog']],
     ['tokens only', ['tokens']],
   ])('opens the settings sections of %s: %j', (role, expected) => {
     const permissions = ROLE_PERMISSIONS[role] ?? ['tokens:manage'];

@@ -59,6 +59,8 @@ const SAME_IN_BOTH = new Set([
   'audit.filters.action',
   'audit.entries.action',
   'audit.entries.page',
+  'guard.categories.secret',
+  'guardSettings.facts.source',
 ]);
 
 describe('console translations', () => {

@@ -7,6 +7,11 @@ import { RequirePermission } from './components/RequirePermission';
 import { AssistantPage } from './pages/AssistantPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/CheckPage';
+import { BrandPage } from './pages/guard/BrandPage';
+import { CatalogPage } from './pages/guard/CatalogPage';
+import { FactsPage } from './pages/guard/FactsPage';
+import { KnownValuesPage } from './pages/guard/KnownValuesPage';
+import { PolicyPage } from './pages/guard/PolicyPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -44,6 +49,14 @@ export const router = createBrowserRouter([
               { path: 'users', element: guarded([settingsPermission('users')], <UsersPage />) },
               { path: 'tokens', element: guarded([settingsPermission('tokens')], <TokensPage />) },
               { path: 'keys', element: guarded([settingsPermission('keys')], <KeysPage />) },
+              { path: 'policy', element: guarded([settingsPermission('policy')], <PolicyPage />) },
+              { path: 'brand', element: guarded([settingsPermission('brand')], <BrandPage />) },
+              { path: 'facts', element: guarded([settingsPermission('facts')], <FactsPage />) },
+              {
+                path: 'known-values',
+                element: guarded([settingsPermission('knownValues')], <KnownValuesPage />),
+              },
+              { path: 'catalog', element: guarded([settingsPermission('catalog')], <CatalogPage />) },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -10,7 +10,15 @@ export interface NavItem {
   anyOf: readonly string[];
 }
 
-export type SettingsKey = 'users' | 'tokens' | 'keys';
+export type SettingsKey =
+  | 'users'
+  | 'tokens'
+  | 'keys'
+  | 'policy'
+  | 'brand'
+  | 'facts'
+  | 'knownValues'
+  | 'catalog';
 
 export interface SettingsSection {
   key: SettingsKey;
@@ -22,6 +30,27 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: 'users', path: '/settings/users', permission: 'users:manage' },
   { key: 'tokens', path: '/settings/tokens', permission: 'tokens:manage' },
   { key: 'keys', path: '/settings/keys', permission: 'keys:manage' },
+  // Guard's workspace settings. Reading policy and brand rules is open to every role, so every
+  // signed-in user sees Settings; editing needs the matching :write permission (checked per page).
+  { key: 'policy', path: '/settings/policy', permission: 'policies:read' },
+  { key: 'brand', path: '/settings/brand', permission: 'brand:read' },
+  { key: 'facts', path: '/settings/facts', permission: 'brand:read' },
+  { key: 'knownValues', path: '/settings/known-values', permission: 'settings:manage' },
+  { key: 'catalog', path: '/settings/catalog', permission: 'self:use' },
+];
+
+/**
+ * Settings appears in the main navigation for those who can change something there. Every role may
+ * read Guard's policy, brand rules and facts, so those pages are also linked from the Check page
+ * instead of putting a Settings entry in front of everyone.
+ */
+export const SETTINGS_NAV_PERMISSIONS: readonly string[] = [
+  'users:manage',
+  'tokens:manage',
+  'keys:manage',
+  'settings:manage',
+  'policies:write',
+  'brand:write',
 ];
 
 // The permissions follow the design's capability table (src/core/access/permissions.ts), so a
@@ -33,7 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'assistant', path: '/assistant', anyOf: ['assistant:manage', 'assistant:handoff'] },
   { key: 'shield', path: '/shield', anyOf: ['email:submit', 'threats:read'] },
   { key: 'audit', path: '/audit', anyOf: ['ledger:read'] },
-  { key: 'settings', path: '/settings', anyOf: SETTINGS_SECTIONS.map((section) => section.permission) },
+  { key: 'settings', path: '/settings', anyOf: SETTINGS_NAV_PERMISSIONS },
 ];
 
 export function hasPermission(permissions: readonly string[], permission: string): boolean {
