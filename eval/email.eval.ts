@@ -58,7 +58,9 @@ export async function run(): Promise<void> {
     files = [];
   }
   if (files.length === 0) return;
-  const samples = files.sort().map((f) => ({ name: f.replace(/\.eml$/, ''), raw: readFileSync(join(dir, f)) }));
+  const samples = files
+    .sort()
+    .map((f) => ({ name: f.replace(/\.eml$/, ''), raw: readFileSync(join(dir, f)) }));
   const all = await rates(samples);
   report({
     eval: 'email.phishing',
@@ -72,6 +74,11 @@ export async function run(): Promise<void> {
   // Per language (file names start with the language code), to see which lure lists are weak.
   for (const lang of [...new Set(samples.map((s) => s.name.split('-')[0]!))]) {
     const r = await rates(samples.filter((s) => s.name.startsWith(`${lang}-`)));
-    report({ eval: 'email.phishing.by-language', language: lang, messages: r.n, caught_phishing_rate: +(r.phishing / r.n).toFixed(4) });
+    report({
+      eval: 'email.phishing.by-language',
+      language: lang,
+      messages: r.n,
+      caught_phishing_rate: +(r.phishing / r.n).toFixed(4),
+    });
   }
 }

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('console in Chromium', () => {
 
     await admin.goto(`${server.url}/audit`);
     await admin.getByTestId('audit-row').first().waitFor();
-    const rows = await admin.getByTestId('audit-table').innerText();
+    const rows = await admin.getByTestId('audit-table').textContent();
     expect(rows).toContain('user.create');
     expect(rows).toContain('auth.login');
     await admin.getByTestId('verify-button').click();

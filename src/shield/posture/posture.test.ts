@@ -280,7 +280,9 @@ describe('analysePosture', () => {
   });
 
   it('refuses to judge when the DNS lookups fail, rather than calling the domain spoofable', async () => {
-    await expect(analysePosture('servfail.example', zoneQuery({}))).rejects.toMatchObject({ code: 'NOT_READY' });
+    await expect(analysePosture('servfail.example', zoneQuery({}))).rejects.toMatchObject({
+      code: 'NOT_READY',
+    });
   });
 
   it('refuses an invalid domain', async () => {
