@@ -58,14 +58,14 @@ export async function analyseEmail(raw: Buffer, options: AnalyseOptions = {}): P
   const fromDomain = mail.from?.domain ?? '';
   const body = mail.text || '';
   const auth = options.offline
-    ? authFromHeader(mail.authenticationResults, fromDomain)
+    ? authFromHeader(mail.authenticationResults, fromDomain, mail.receivedSpf)
     : await authLive(raw, fromDomain, options.resolver);
   const reasons: RawReason[] = [
     ...identityReasons(mail, protection, auth.dmarc),
     ...linkReasons(mail.links, fromDomain, [...protection.brands, ...builtinBrands()]),
     ...lureReasons(mail.subject, body),
     ...trickReasons(mail, body),
-    ...attachmentReasons(mail.attachments, mail.qrCodes),
+    ...attachmentReasons(mail.attachments, mail.qrCodes, mail.links),
   ];
   const claimed = reasons.find((r) => r.id === 'impersonation.display-name')?.evidence.split(' (')[0];
   reasons.push(...authReasons(auth, claimed));

@@ -1,6 +1,6 @@
 import { analyseHtml } from './html.js';
 import type { RawReason } from './lures.js';
-import type { AttachmentInfo } from './types.js';
+import type { AttachmentInfo, LinkInfo } from './types.js';
 import { listZip } from './zip.js';
 
 const EXECUTABLE = new Set([
@@ -73,7 +73,8 @@ const MAX_HTML_ATTACHMENT = 2 * 1024 * 1024;
 function inspectWebAttachment(a: AttachmentInfo): { login: boolean; smuggling: boolean; action: string } {
   const html = a.content.subarray(0, MAX_HTML_ATTACHMENT).toString('utf8');
   const facts = analyseHtml(html);
-  const action = facts.formActions.map((x) => x.replace(/^https?:\/\//, '').split('/')[0]).find(Boolean) ?? '';
+  const action =
+    facts.formActions.map((x) => x.replace(/^https?:\/\//, '').split('/')[0]).find(Boolean) ?? '';
   return {
     login: facts.passwordInputs > 0 || facts.forms > 0,
     smuggling: facts.obfuscatedScripts > 0 || facts.base64Blobs > 0,
@@ -85,6 +86,7 @@ function inspectWebAttachment(a: AttachmentInfo): { login: boolean; smuggling: b
 export function attachmentReasons(
   attachments: AttachmentInfo[],
   qrCodes: Array<{ filename: string; text: string }> = [],
+  links: LinkInfo[] = [],
 ): RawReason[] {
   const out: RawReason[] = [];
   const add = (id: string, points: number, evidence: string) => {
@@ -118,6 +120,9 @@ export function attachmentReasons(
       if (inner && ARCHIVE.has(e)) add('attachments.executable', 35, `${name} › ${inner.name.slice(0, 80)}`);
     }
   }
+  // A document whose only job is a button to a web page: the link is judged by the link signals too.
+  const pdfLink = links.find((l) => l.source === 'pdf');
+  if (pdfLink) add('attachments.pdf-link', 5, `${pdfLink.text.replace(/^link in /, '')} → ${pdfLink.host}`);
   for (const q of qrCodes) {
     const target = /^https?:\/\/([^/?#\s]{1,253})/i.exec(q.text)?.[1];
     if (target) add('attachments.qr-link', 20, `${q.filename} → ${target.toLowerCase()}`);

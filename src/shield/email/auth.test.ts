@@ -45,7 +45,11 @@ function message(from: string, envelope: string, body: string): string {
 }
 
 async function signed(raw: string, domain: string): Promise<string> {
-  const key = { signingDomain: domain, selector: 'sel', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  const key = {
+    signingDomain: domain,
+    selector: 'sel',
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
   const { signatures } = await dkimSign(raw, { ...key, signatureData: [key] });
   // Guard the fixture itself: an empty signature would make the DKIM cases meaningless.
   if (!signatures.includes('DKIM-Signature')) throw new Error('the test message could not be signed');
@@ -55,7 +59,10 @@ async function signed(raw: string, domain: string): Promise<string> {
 describe('authentication with a resolver', () => {
   let good: string;
   beforeAll(async () => {
-    good = await signed(message('Alice <alice@sender.example>', 'bounce@sender.example', 'Hello, the report is ready.'), 'sender.example');
+    good = await signed(
+      message('Alice <alice@sender.example>', 'bounce@sender.example', 'Hello, the report is ready.'),
+      'sender.example',
+    );
   });
 
   it('passes SPF, DKIM and DMARC for an aligned, signed message', async () => {
@@ -73,7 +80,10 @@ describe('authentication with a resolver', () => {
   });
 
   it('fails DMARC when the From domain is not the one that signed or sent (spoofing)', async () => {
-    const spoof = await signed(message('CEO <ceo@acme.example>', 'x@attacker.example', 'Please pay today.'), 'attacker.example');
+    const spoof = await signed(
+      message('CEO <ceo@acme.example>', 'x@attacker.example', 'Please pay today.'),
+      'attacker.example',
+    );
     const r = await analyseEmail(Buffer.from(spoof), { resolver, locale: 'fr' });
     expect(r.auth.dmarc).toBe('fail');
     const reason = r.reasons.find((x) => x.id === 'authentication.dmarc-fail');
@@ -85,11 +95,29 @@ describe('authentication with a resolver', () => {
 
 describe('authentication offline, from the receiving server’s header', () => {
   it.each([
-    ['mx.example; spf=pass smtp.mailfrom=a.example; dkim=pass header.d=a.example; dmarc=pass header.from=a.example', { spf: 'pass', dkim: 'pass', dmarc: 'pass' }],
-    ['spf=fail (sender IP is 198.51.100.1) smtp.mailfrom=a.example; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=a.example;compauth=fail reason=000', { spf: 'fail', dkim: 'none', dmarc: 'fail', compauth: 'fail' }],
+    [
+      'mx.example; spf=pass smtp.mailfrom=a.example; dkim=pass header.d=a.example; dmarc=pass header.from=a.example',
+      { spf: 'pass', dkim: 'pass', dmarc: 'pass' },
+    ],
+    [
+      'spf=fail (sender IP is 198.51.100.1) smtp.mailfrom=a.example; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=a.example;compauth=fail reason=000',
+      { spf: 'fail', dkim: 'none', dmarc: 'fail', compauth: 'fail' },
+    ],
     ['mx.example; spf=softfail smtp.mailfrom=a.example', { spf: 'softfail', dkim: 'none', dmarc: 'none' }],
   ])('%s', (header, expected) => {
     expect(authFromHeader([header], 'a.example')).toMatchObject({ source: 'header', ...expected });
+  });
+
+  it('falls back to Received-SPF when there is no Authentication-Results', () => {
+    expect(
+      authFromHeader([], 'a.example', [
+        'Fail (mx.example: domain of a.example does not designate 198.51.100.1)',
+      ]),
+    ).toMatchObject({
+      source: 'header',
+      spf: 'fail',
+      dmarc: 'none',
+    });
   });
 
   it('reports no source when the header is absent', () => {

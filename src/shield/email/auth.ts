@@ -6,13 +6,21 @@ export type Resolver = (name: string, rrtype: string) => Promise<unknown>;
 
 const RESULT = (key: string) => new RegExp(`(?:^|[;\\s])${key}\\s*=\\s*([a-z]+)`, 'i');
 
-/** Offline: the receiving server's verdicts, from its Authentication-Results header (the topmost). */
-export function authFromHeader(headers: string[], fromDomain: string): AuthSummary {
+/**
+ * Offline: the receiving server's verdicts, from its Authentication-Results header (the topmost), or
+ * at least its Received-SPF line when that is all it recorded.
+ */
+export function authFromHeader(
+  headers: string[],
+  fromDomain: string,
+  receivedSpf: string[] = [],
+): AuthSummary {
   const top = headers[0] ?? '';
   const get = (k: string) => RESULT(k).exec(top)?.[1]?.toLowerCase() ?? 'none';
+  const spfLine = /^\s*([a-z]+)/i.exec(receivedSpf[0] ?? '')?.[1]?.toLowerCase();
   return {
-    source: headers.length > 0 ? 'header' : 'none',
-    spf: get('spf'),
+    source: headers.length > 0 || spfLine ? 'header' : 'none',
+    spf: headers.length > 0 ? get('spf') : (spfLine ?? 'none'),
     dkim: get('dkim'),
     dmarc: get('dmarc'),
     arc: get('arc'),

@@ -32,7 +32,8 @@ async function analyseBounded(raw: Buffer, ms = 5000): Promise<string> {
     expect(r.score).toBeLessThanOrEqual(100);
     return r.verdict;
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'VALIDATION' || err.code === 'PAYLOAD_TOO_LARGE')) return err.code;
+    if (err instanceof AppError && (err.code === 'VALIDATION' || err.code === 'PAYLOAD_TOO_LARGE'))
+      return err.code;
     throw err;
   } finally {
     clearTimeout(timer);
@@ -93,13 +94,31 @@ describe('malformed MIME and charsets', () => {
     ['empty input', ''],
     ['headers only, no body', header],
     ['garbage', '\u0000\u0001\u0002 not a message at all'],
-    ['multipart without its closing boundary', `${header}Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello`],
-    ['multipart without a boundary parameter', `${header}Content-Type: multipart/mixed\r\n\r\n--b\r\nhello\r\n--b--`],
+    [
+      'multipart without its closing boundary',
+      `${header}Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello`,
+    ],
+    [
+      'multipart without a boundary parameter',
+      `${header}Content-Type: multipart/mixed\r\n\r\n--b\r\nhello\r\n--b--`,
+    ],
     ['unknown charset', `${header}Content-Type: text/plain; charset="x-no-such-charset"\r\n\r\nh\u00e9llo`],
-    ['wrong charset label (latin-1 bytes said to be UTF-8)', `${header}Content-Type: text/plain; charset=utf-8\r\n\r\nvotre compte a \u00e9t\u00e9 suspendu`],
-    ['broken base64 body', `${header}Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n%%%not*base64===\r\n`],
-    ['broken quoted-printable', `${header}Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=\r\n=`],
-    ['broken encoded-word in the subject', 'From: a@b.example\r\nSubject: =?UTF-8?B?###?= =?x-bad?Q?=FF?=\r\n\r\nbody'],
+    [
+      'wrong charset label (latin-1 bytes said to be UTF-8)',
+      `${header}Content-Type: text/plain; charset=utf-8\r\n\r\nvotre compte a \u00e9t\u00e9 suspendu`,
+    ],
+    [
+      'broken base64 body',
+      `${header}Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n%%%not*base64===\r\n`,
+    ],
+    [
+      'broken quoted-printable',
+      `${header}Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=\r\n=`,
+    ],
+    [
+      'broken encoded-word in the subject',
+      'From: a@b.example\r\nSubject: =?UTF-8?B?###?= =?x-bad?Q?=FF?=\r\n\r\nbody',
+    ],
     ['header folded forever', `From: a@b.example\r\nSubject: x${'\r\n continued'.repeat(5000)}\r\n\r\nbody`],
   ])('%s', async (_name, text) => {
     await analyseBounded(Buffer.from(text, 'latin1'));
@@ -113,18 +132,26 @@ describe('malformed MIME and charsets', () => {
     let body = 'Content-Type: text/plain\r\n\r\nverify your account';
     for (let i = 0; i < 300; i++)
       body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}\r\n--b${i}--\r\n`;
-    await analyseBounded(Buffer.from(`From: a@b.example\r\nSubject: deep\r\nMIME-Version: 1.0\r\n${body}`), 15_000);
+    await analyseBounded(
+      Buffer.from(`From: a@b.example\r\nSubject: deep\r\nMIME-Version: 1.0\r\n${body}`),
+      15_000,
+    );
   });
 });
 
 describe('archives are listed, never extracted', () => {
   it('reads a 200 MB zip bomb from its central directory only', async () => {
     const zeros = Buffer.alloc(20 * 1024 * 1024);
-    const bomb = zip(Array.from({ length: 10 }, (_, i) => ({ name: i === 9 ? 'run.exe' : `part${i}.bin`, data: zeros })));
+    const bomb = zip(
+      Array.from({ length: 10 }, (_, i) => ({ name: i === 9 ? 'run.exe' : `part${i}.bin`, data: zeros })),
+    );
     expect(bomb.length).toBeLessThan(300_000);
     expect(listZip(bomb)?.map((e) => e.name)).toContain('run.exe');
     const r = await analyseEmail(
-      buildEml({ text: 'see attached', attachments: [{ filename: 'docs.zip', contentType: 'application/zip', content: bomb }] }),
+      buildEml({
+        text: 'see attached',
+        attachments: [{ filename: 'docs.zip', contentType: 'application/zip', content: bomb }],
+      }),
       { offline: true },
     );
     expect(r.reasons.map((x) => x.id)).toContain('attachments.executable');
@@ -135,7 +162,10 @@ describe('archives are listed, never extracted', () => {
     expect(listZip(locked)).toEqual([{ name: 'invoice.pdf', encrypted: true }]);
     expect(listZip(locked.subarray(0, locked.length - 10))).toBeUndefined();
     const r = await analyseEmail(
-      buildEml({ text: 'password: 1234', attachments: [{ filename: 'invoice.zip', contentType: 'application/zip', content: locked }] }),
+      buildEml({
+        text: 'password: 1234',
+        attachments: [{ filename: 'invoice.zip', contentType: 'application/zip', content: locked }],
+      }),
       { offline: true },
     );
     expect(r.reasons.map((x) => x.id)).toContain('attachments.encrypted-archive');
@@ -144,12 +174,24 @@ describe('archives are listed, never extracted', () => {
 
 describe('IDN edge cases', () => {
   it.each([
-    ['Cyrillic sender domain (decoded by the parser)', { from: 'PayPal <service@\u0440\u0430\u0443\u0440\u0430l.com>', text: 'x' }, 'impersonation.punycode'],
-    ['punycode link', { html: '<a href="https://xn--pypal-4ve.com/login">PayPal</a>' }, 'impersonation.punycode'],
+    [
+      'Cyrillic sender domain (decoded by the parser)',
+      { from: 'PayPal <service@\u0440\u0430\u0443\u0440\u0430l.com>', text: 'x' },
+      'impersonation.punycode',
+    ],
+    [
+      'punycode link',
+      { html: '<a href="https://xn--pypal-4ve.com/login">PayPal</a>' },
+      'impersonation.punycode',
+    ],
     ['invalid punycode label', { html: '<a href="https://xn--zz.example/">x</a>' }, undefined],
     ['over-long label', { html: `<a href="https://${'a'.repeat(80)}.example/">x</a>` }, undefined],
     ['IPv6 literal link', { html: '<a href="http://[2001:db8::1]/login">x</a>' }, 'links.raw-ip'],
-    ['mixed-script display name (Cyrillic o)', { from: 'Micr\u043Esoft <a@b.example>', text: 'x' }, 'impersonation.display-name'],
+    [
+      'mixed-script display name (Cyrillic o)',
+      { from: 'Micr\u043Esoft <a@b.example>', text: 'x' },
+      'impersonation.display-name',
+    ],
   ])('%s', async (_name, eml, reason) => {
     const r = await analyseEmail(buildEml(eml), { offline: true });
     expect(VERDICTS).toContain(r.verdict);
@@ -170,7 +212,10 @@ describe('property: any input gets a verdict or a known error, in bounded time',
   it('mutated real messages (bytes replaced, cut, duplicated)', async () => {
     const mutation = fc.record({
       sample: fc.nat({ max: fixtures.length - 1 }),
-      edits: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 40 }),
+      edits: fc.array(
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })),
+        { maxLength: 40 },
+      ),
       cut: fc.double({ min: 0.05, max: 1, noNaN: true }),
       repeat: fc.integer({ min: 1, max: 3 }),
     });

@@ -1,5 +1,5 @@
-import { remove as removeConfusableLetters } from 'confusables';
 import { readFileSync } from 'node:fs';
+import { remove as removeConfusableLetters } from 'confusables';
 import { normaliseForMatching } from './text.js';
 import type { Protection } from './types.js';
 

@@ -15,6 +15,7 @@ const ACTION_LURES = new Set([
   'lures.document-share',
   'lures.fine',
   'lures.callback',
+  'lures.enable-content',
 ]);
 const BRAND_CLAIMS = new Set([
   'impersonation.display-name',
@@ -32,10 +33,16 @@ const RISKY_DESTINATIONS = new Set([
   'links.suspicious-tld',
   'links.redirect',
   'links.sensitive-path',
+  'links.compromised-site',
   'attachments.html-login',
   'attachments.html-smuggling',
   'attachments.html',
   'attachments.qr-link',
+  'attachments.executable',
+  'attachments.macro',
+  'attachments.disk-image',
+  'attachments.encrypted-archive',
+  'attachments.double-extension',
 ]);
 
 // An international or national phone number as written in callback scams. Bounded, linear.
@@ -45,7 +52,11 @@ const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\
  * Signals that mean little alone but a lot together, as SpamAssassin's meta rules: a brand claim with
  * a request and a click elsewhere, a request with a risky destination, money talk with a diverted reply.
  */
-export function combinationReasons(reasons: RawReason[], mail: ParsedEmail, protection: Protection): RawReason[] {
+export function combinationReasons(
+  reasons: RawReason[],
+  mail: ParsedEmail,
+  protection: Protection,
+): RawReason[] {
   const out: RawReason[] = [];
   const lure = reasons.find((r) => ACTION_LURES.has(r.id));
   const claim = reasons.find((r) => BRAND_CLAIMS.has(r.id));

@@ -8,7 +8,10 @@ import { analyseEmail } from './analyse.js';
 
 const phishingDir = new URL('../../../test/fixtures/phishing/', import.meta.url);
 const legitDir = new URL('../../../test/fixtures/email/legit/', import.meta.url);
-const list = (dir: URL) => readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+const list = (dir: URL) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
 
 /** What each sample was written to show (one reason id at least; more where the sample is about them). */
 const EXPECTED: Record<string, string[]> = {
@@ -16,7 +19,11 @@ const EXPECTED: Record<string, string[]> = {
   'de-paypal-konto-eingeschraenkt': ['impersonation.display-name', 'lures.suspension'],
   'de-postfach-voll': ['links.text-mismatch', 'links.free-hosting'],
   'de-sparkasse-pushtan': ['impersonation.lookalike', 'lures.credentials'],
-  'en-amazon-zero-width-hidden-text': ['html.invisible-chars', 'html.hidden-text', 'impersonation.display-name'],
+  'en-amazon-zero-width-hidden-text': [
+    'html.invisible-chars',
+    'html.hidden-text',
+    'impersonation.display-name',
+  ],
   'en-apple-id-locked': ['links.text-mismatch', 'impersonation.display-name'],
   'en-bank-image-only': ['html.text-as-image'],
   'en-bec-ceo-gift-cards': ['lures.gift-card', 'impersonation.reply-to', 'context.bec'],

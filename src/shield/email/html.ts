@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
-import type { LinkInfo } from './types.js';
 import { countInvisible } from './text.js';
+import type { LinkInfo } from './types.js';
 import { linkInfo } from './url.js';
 
 export interface HtmlFacts {
@@ -45,7 +45,8 @@ const MAX_SCRIPT = 256 * 1024;
 const LINK_ATTRS = new Set(['href', 'src', 'action', 'background', 'srcset']);
 // Bounded character class runs: linear scans, no nested quantifiers.
 const BASE64_RUN = /[A-Za-z0-9+/]{200}/;
-const OBFUSCATION = /\b(?:atob|unescape|fromCharCode|eval|decodeURIComponent)\s*\(|document\.write|window\.location|location\.(?:href|replace)/;
+const OBFUSCATION =
+  /\b(?:atob|unescape|fromCharCode|eval|decodeURIComponent)\s*\(|document\.write|window\.location|location\.(?:href|replace)/;
 
 /** One pass over the HTML with a tolerant tokenizer: links with their visible text, and the tricks. */
 export function analyseHtml(html: string): HtmlFacts {
@@ -79,9 +80,10 @@ export function analyseHtml(html: string): HtmlFacts {
         if (name === 'a' && attrs.href) anchor = { href: attrs.href.trim(), text: '' };
         else if (name === 'form') {
           facts.forms++;
-          if (attrs.action && facts.formActions.length < 10) facts.formActions.push(attrs.action.slice(0, 300));
-        }
-        else if (name === 'input' && (attrs.type ?? '').toLowerCase() === 'password') facts.passwordInputs++;
+          if (attrs.action && facts.formActions.length < 10)
+            facts.formActions.push(attrs.action.slice(0, 300));
+        } else if (name === 'input' && (attrs.type ?? '').toLowerCase() === 'password')
+          facts.passwordInputs++;
         else if (name === 'img') {
           facts.images++;
           if ((attrs.src ?? '').startsWith('data:')) facts.dataUris++;

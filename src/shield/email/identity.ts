@@ -1,5 +1,5 @@
-import { domainToASCII } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
 import { toUnicodeDomain } from '../domains/idna.js';
 import {
@@ -17,8 +17,11 @@ let freeMail: Set<string> | undefined;
 /** Consumer webmail where anyone can open an address (data/free-mail.json). */
 export function isFreeMail(domain: string): boolean {
   freeMail ??= new Set(
-    (JSON.parse(readFileSync(new URL('./data/free-mail.json', import.meta.url), 'utf8')) as { domains: string[] })
-      .domains,
+    (
+      JSON.parse(readFileSync(new URL('./data/free-mail.json', import.meta.url), 'utf8')) as {
+        domains: string[];
+      }
+    ).domains,
   );
   return freeMail.has(domain.toLowerCase());
 }
@@ -27,10 +30,13 @@ const compiledCache = new Map<string, CompiledProtectedDomains>();
 
 /** Protected domains compiled once per set (permutations are precomputed inside). */
 function protectedDomains(protection: Protection): CompiledProtectedDomains {
-  const domains = [...new Set([...protection.brands, ...builtinBrands()].flatMap((b) => b.domains))].sort();
-  const key = domains.join(',');
+  const key = protection.brands
+    .flatMap((b) => b.domains)
+    .sort()
+    .join(',');
   let hit = compiledCache.get(key);
   if (!hit) {
+    const domains = [...new Set([...protection.brands, ...builtinBrands()].flatMap((b) => b.domains))].sort();
     hit = compileProtectedDomains(domains);
     if (compiledCache.size > 20) compiledCache.clear();
     compiledCache.set(key, hit);
@@ -43,7 +49,8 @@ function domainOf(host: string): string {
 }
 
 // A domain written inside a display name, with or without a local part before it. Bounded labels.
-const ADDRESS_IN_NAME = /(?:^|[\s<("'@])((?:[a-z0-9-]{1,63}\.){1,5}(?:com|net|org|fr|de|es|pt|br|uk|io|gov|gouv\.fr|info|co))\b/i;
+const ADDRESS_IN_NAME =
+  /(?:^|[\s<("'@])((?:[a-z0-9-]{1,63}\.){1,5}(?:com|net|org|fr|de|es|pt|br|uk|io|gov|gouv\.fr|info|co))\b/i;
 
 function registrableOf(domain: string): string {
   return parse(domain, { allowPrivateDomains: true }).domain ?? domain;
@@ -148,7 +155,9 @@ export function identityReasons(mail: ParsedEmail, protection: Protection, dmarc
     ...(mail.returnPath ? [{ where: 'Return-Path', domain: mail.returnPath.domain }] : []),
     // Links on the sender's own site were judged with the From domain.
     ...(linkHosts.size <= MAX_LINK_SITES
-      ? mail.links.filter((l) => !sameOrganisation(l.host, fromDomain)).map((l) => ({ where: 'link', domain: l.host }))
+      ? mail.links
+          .filter((l) => !sameOrganisation(l.host, fromDomain))
+          .map((l) => ({ where: 'link', domain: l.host }))
       : []),
   ];
   for (const c of candidates) {

@@ -11,10 +11,20 @@ interface LinkData {
   fileSharing: string[];
   suspiciousTlds: string[];
   sensitivePathWords: string[];
+  strictLoginPathWords: string[];
+  compromisedSiteMarkers: string[];
 }
 
 let data:
-  | { shorteners: Set<string>; free: string[]; sharing: string[]; tlds: Set<string>; pathWords: string[] }
+  | {
+      shorteners: Set<string>;
+      free: string[];
+      sharing: string[];
+      tlds: Set<string>;
+      pathWords: string[];
+      loginWords: string[];
+      kitMarkers: string[];
+    }
   | undefined;
 
 function load() {
@@ -26,6 +36,8 @@ function load() {
     sharing: raw.fileSharing,
     tlds: new Set(raw.suspiciousTlds),
     pathWords: raw.sensitivePathWords,
+    loginWords: raw.strictLoginPathWords,
+    kitMarkers: raw.compromisedSiteMarkers,
   };
   return data;
 }
@@ -81,8 +93,18 @@ export function linkReasons(links: LinkInfo[], senderDomain: string, brands: Bra
     if (!url || ownSite) continue;
     const path = `${url.pathname}${url.search}`.toLowerCase();
     const word = d.pathWords.find((w) => path.includes(w));
+    const shownPath = `${link.host}${url.pathname.slice(0, 60)}`;
     if (word && (hosting === 'free-hosting' || hosting === 'ip' || oddTld))
-      add('links.sensitive-path', 10, `${link.host}${url.pathname.slice(0, 60)}`);
+      add('links.sensitive-path', 10, shownPath);
+    else if (d.loginWords.some((w) => path.includes(w))) add('links.sensitive-path', 6, shownPath);
+    // Phishing kits live on hacked sites: a page deep in a CMS's code folders is not a page to visit.
+    const pathname = url.pathname.toLowerCase();
+    if (
+      d.kitMarkers.some((m) => pathname.includes(m)) &&
+      /\.(?:php|html?)$|\/$/.test(pathname) &&
+      !pathname.includes('/uploads/')
+    )
+      add('links.compromised-site', 10, shownPath);
     if (link.via.length > 0) continue;
     // A full URL inside a parameter: an unknown redirector that hides where the click really goes.
     for (const value of url.searchParams.values()) {

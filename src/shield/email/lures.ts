@@ -14,25 +14,53 @@ interface LureData {
   categories: Record<string, { weight: number; phrases: Record<string, string[]> }>;
 }
 
-interface Compiled {
+interface Phrase {
   category: string;
-  weight: number;
-  phrases: Array<{ shown: string; key: string }>;
+  shown: string;
+  /** Normalised and padded with spaces, as the text is: " votre colis ". */
+  key: string;
 }
 
-let compiled: Compiled[] | undefined;
+interface Compiled {
+  categories: Array<{ category: string; weight: number }>;
+  /** Phrases by their first word, so the text is walked once instead of searched once per phrase. */
+  byFirstWord: Map<string, Phrase[]>;
+}
 
-function load(): Compiled[] {
+let compiled: Compiled | undefined;
+
+function load(): Compiled {
   if (compiled) return compiled;
   const data = JSON.parse(readFileSync(new URL('./data/lures.json', import.meta.url), 'utf8')) as LureData;
-  compiled = Object.entries(data.categories).map(([category, c]) => ({
-    category,
-    weight: c.weight,
-    phrases: Object.values(c.phrases)
-      .flat()
-      .map((p) => ({ shown: p, key: normaliseForMatching(p) })),
-  }));
+  const byFirstWord = new Map<string, Phrase[]>();
+  for (const [category, c] of Object.entries(data.categories)) {
+    for (const shown of Object.values(c.phrases).flat()) {
+      const key = normaliseForMatching(shown);
+      const first = key.trim().split(' ')[0] ?? '';
+      if (!first) continue;
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ category, shown, key });
+      byFirstWord.set(first, list);
+    }
+  }
+  const categories = Object.entries(data.categories).map(([category, c]) => ({ category, weight: c.weight }));
+  compiled = { categories, byFirstWord };
   return compiled;
+}
+
+/** The first phrase of each category found in normalised text, in one pass over its words. */
+function findPhrases(text: string, index: Map<string, Phrase[]>): Map<string, string> {
+  const hits = new Map<string, string>();
+  let start = 1;
+  while (start < text.length) {
+    const end = text.indexOf(' ', start);
+    if (end < 0) break;
+    for (const p of index.get(text.slice(start, end)) ?? []) {
+      if (!hits.has(p.category) && text.startsWith(p.key, start - 1)) hits.set(p.category, p.shown);
+    }
+    start = end + 1;
+  }
+  return hits;
 }
 
 // A greeting (or a subject) that names the reader by their e-mail address: mass mailing from a list of
@@ -47,15 +75,17 @@ const MAX_LURE_TEXT = 30_000;
 export function lureReasons(subject: string, body: string): RawReason[] {
   const text = normaliseForMatching(`${subject}\n${body.slice(0, MAX_LURE_TEXT)}`);
   const out: RawReason[] = [];
-  for (const c of load()) {
-    const hit = c.phrases.find((p) => text.includes(p.key));
-    if (hit)
+  const { categories, byFirstWord } = load();
+  const hits = findPhrases(text, byFirstWord);
+  for (const c of categories) {
+    const shown = hits.get(c.category);
+    if (shown)
       out.push({
         id: `lures.${c.category}`,
         group: 'lures',
         points: c.weight,
         where: 'body',
-        evidence: hit.shown,
+        evidence: shown,
       });
   }
   const greeting = ADDRESS_GREETING.exec(`${subject}\n${body.slice(0, 400)}`);

@@ -51,6 +51,10 @@ export const reasonMessages: Record<string, { en: string; fr: string }> = {
     en: 'A link outside the sender’s domain leads to a login or payment page: {evidence}.',
     fr: 'Un lien extérieur au domaine de l’expéditeur mène à une page de connexion ou de paiement : {evidence}.',
   },
+  'links.compromised-site': {
+    en: 'A link leads deep into a website’s code folders, where phishing kits hide on hacked sites: {evidence}.',
+    fr: 'Un lien mène au fond des dossiers techniques d’un site, là où se cachent les kits d’hameçonnage sur les sites piratés : {evidence}.',
+  },
   'links.redirect': {
     en: 'A link hides its real target inside a redirect: {evidence}.',
     fr: 'Un lien cache sa vraie destination dans une redirection : {evidence}.',
@@ -70,6 +74,14 @@ export const reasonMessages: Record<string, { en: string; fr: string }> = {
   'lures.payment-change': {
     en: 'It is about a payment or changed bank details: "{evidence}". Always confirm by phone with a known number.',
     fr: 'Il parle de paiement ou de coordonnées bancaires modifiées : « {evidence} ». Confirmez toujours par téléphone, avec un numéro connu.',
+  },
+  'lures.request': {
+    en: 'It opens with a vague, pressing request: "{evidence}". CEO fraud starts like this, before any amount is named.',
+    fr: 'Il commence par une demande vague et pressante : « {evidence} ». La fraude au président commence ainsi, avant tout montant.',
+  },
+  'lures.enable-content': {
+    en: 'It asks you to enable editing or content in a document: "{evidence}". That button runs the macros that install malware.',
+    fr: 'Il vous demande d’activer la modification ou le contenu d’un document : « {evidence} ». Ce bouton lance les macros qui installent un logiciel malveillant.',
   },
   'lures.gift-card': {
     en: 'It asks for gift cards: "{evidence}". Gift cards are untraceable money for scammers.',
@@ -182,6 +194,10 @@ export const reasonMessages: Record<string, { en: string; fr: string }> = {
   'attachments.html-smuggling': {
     en: 'An attached web page or SVG decodes or redirects by itself: {evidence}. This hides phishing pages and malware from filters.',
     fr: 'Une page web ou une image SVG jointe se décode ou redirige toute seule : {evidence}. Cela cache des pages d’hameçonnage et des logiciels malveillants aux filtres.',
+  },
+  'attachments.pdf-link': {
+    en: 'An attached PDF contains a link: {evidence}. A document that only asks you to click is a way around link filters.',
+    fr: 'Un PDF joint contient un lien : {evidence}. Un document qui ne demande qu’un clic sert à contourner les filtres de liens.',
   },
   'attachments.qr-link': {
     en: 'An image holds a QR code leading to a web page: {evidence}. A QR code hides its link from you and from your computer’s protections.',

@@ -1,6 +1,7 @@
 import { type AddressObject, simpleParser } from 'mailparser';
 import { AppError } from '../../core/errors.js';
 import { analyseHtml } from './html.js';
+import { pdfLinks } from './pdf.js';
 import { decodeQrCodes } from './qr.js';
 import type { AddressInfo, AttachmentInfo, LinkInfo, ParsedEmail } from './types.js';
 import { extractTextLinks, linkInfo } from './url.js';
@@ -69,7 +70,15 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   }));
   const qrCodes = decodeQrCodes(attachments);
   const qrLinks = qrCodes.flatMap((q) => linkInfo(q.text, `QR code in ${q.filename}`, 'qr') ?? []);
-  const links: LinkInfo[] = [...htmlFacts.links, ...extractTextLinks(text), ...qrLinks].slice(0, MAX_LINKS);
+  const pdfAttachmentLinks = attachments.flatMap((a) =>
+    pdfLinks(a.content).flatMap((href) => linkInfo(href, `link in ${a.filename || 'PDF'}`, 'pdf') ?? []),
+  );
+  const links: LinkInfo[] = [
+    ...htmlFacts.links,
+    ...extractTextLinks(text),
+    ...qrLinks,
+    ...pdfAttachmentLinks,
+  ].slice(0, MAX_LINKS);
   const ar = mail.headers.get('authentication-results');
   const authenticationResults = (Array.isArray(ar) ? ar : ar ? [ar] : []).map((v) =>
     typeof v === 'string' ? v : JSON.stringify(v),
@@ -92,6 +101,9 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     attachments,
     qrCodes,
     authenticationResults: allAr.length > 0 ? allAr : authenticationResults,
+    receivedSpf: mail.headerLines
+      .filter((h) => h.key === 'received-spf')
+      .map((h) => h.line.replace(/^received-spf:\s*/i, '').slice(0, 500)),
     headerCount: mail.headerLines.length,
   };
 }

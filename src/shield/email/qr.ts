@@ -35,7 +35,11 @@ function decodePixels(b: Buffer): { data: Uint8ClampedArray; width: number; heig
     if (isPng(b)) {
       if (pngPixels(b) > MAX_PIXELS) return undefined;
       const png = PNG.sync.read(b);
-      return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
+      return {
+        data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+        width: png.width,
+        height: png.height,
+      };
     }
     if (isJpeg(b)) {
       const img = jpeg.decode(b, {
@@ -44,7 +48,11 @@ function decodePixels(b: Buffer): { data: Uint8ClampedArray; width: number; heig
         maxResolutionInMP: MAX_PIXELS / 1_000_000,
         maxMemoryUsageInMB: 64,
       });
-      return { data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), width: img.width, height: img.height };
+      return {
+        data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length),
+        width: img.width,
+        height: img.height,
+      };
     }
   } catch {
     // A broken or hostile image is simply not read.

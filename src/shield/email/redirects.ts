@@ -22,7 +22,9 @@ function load() {
 const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 function decodeProofpointV2(value: string): string {
-  return value.replace(/-([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))).replaceAll('_', '/');
+  return value
+    .replace(/-([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+    .replaceAll('_', '/');
 }
 
 function decodeTarget(url: URL, w: Wrapper): string | undefined {

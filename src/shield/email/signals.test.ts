@@ -2,8 +2,11 @@
  * One table per signal family: each invalid case names the reason it must raise, each valid case the
  * reasons it must not. English and French (and the other lure languages) side by side.
  */
+
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseEmail } from './analyse.js';
+import { reasonMessages } from './messages.js';
 import { buildEml, type EmlParts } from './test-eml.js';
 
 interface Case {
@@ -72,7 +75,11 @@ const impersonation: Case[] = [
   },
   {
     name: 'FR reply-to on the same organisation',
-    eml: { from: 'Jean <jean@mail.fournisseur.example>', replyTo: 'compta@fournisseur.example', text: 'Bonjour' },
+    eml: {
+      from: 'Jean <jean@mail.fournisseur.example>',
+      replyTo: 'compta@fournisseur.example',
+      text: 'Bonjour',
+    },
     absent: ['impersonation.reply-to'],
   },
 ];
@@ -130,25 +137,49 @@ const links: Case[] = [
 ];
 
 const lures: Case[] = [
-  { name: 'EN credentials', eml: { text: 'Please verify your account today.' }, expect: ['lures.credentials'] },
+  {
+    name: 'EN credentials',
+    eml: { text: 'Please verify your account today.' },
+    expect: ['lures.credentials'],
+  },
   { name: 'FR credentials', eml: { text: 'Merci de vérifier votre compte.' }, expect: ['lures.credentials'] },
   { name: 'EN suspension', eml: { text: 'Your account has been suspended.' }, expect: ['lures.suspension'] },
   { name: 'FR suspension', eml: { text: 'Votre compte a été suspendu.' }, expect: ['lures.suspension'] },
   { name: 'PT parcel', eml: { text: 'Sua encomenda foi taxada.' }, expect: ['lures.parcel'] },
   { name: 'ES parcel', eml: { text: 'Su paquete está retenido en aduanas.' }, expect: ['lures.parcel'] },
   { name: 'DE suspension', eml: { text: 'Ihr Konto wurde gesperrt.' }, expect: ['lures.suspension'] },
-  { name: 'EN gift cards', eml: { text: 'Buy 5 gift cards and scratch the back.' }, expect: ['lures.gift-card'] },
-  { name: 'FR bank details change', eml: { text: 'Voici notre nouveau RIB.' }, expect: ['lures.payment-change'] },
-  { name: 'FR tax refund', eml: { text: "Vous êtes éligible à un remboursement d'impôt." }, expect: ['lures.tax-refund'] },
+  {
+    name: 'EN gift cards',
+    eml: { text: 'Buy 5 gift cards and scratch the back.' },
+    expect: ['lures.gift-card'],
+  },
+  {
+    name: 'FR bank details change',
+    eml: { text: 'Voici notre nouveau RIB.' },
+    expect: ['lures.payment-change'],
+  },
+  {
+    name: 'FR tax refund',
+    eml: { text: "Vous êtes éligible à un remboursement d'impôt." },
+    expect: ['lures.tax-refund'],
+  },
   { name: 'FR fine', eml: { text: 'Avis de contravention : amende de 35 €.' }, expect: ['lures.fine'] },
-  { name: 'EN document share', eml: { text: 'Olivia shared a file with you.' }, expect: ['lures.document-share'] },
+  {
+    name: 'EN document share',
+    eml: { text: 'Olivia shared a file with you.' },
+    expect: ['lures.document-share'],
+  },
   {
     name: 'greeting by e-mail address',
     eml: { text: 'Hello camille@acme.example,\nyour mailbox' },
     expect: ['lures.address-as-name'],
   },
   // valid
-  { name: 'EN everyday message', eml: { text: 'The meeting moved to 3 pm. See you there.' }, absent: ['lures.credentials'] },
+  {
+    name: 'EN everyday message',
+    eml: { text: 'The meeting moved to 3 pm. See you there.' },
+    absent: ['lures.credentials'],
+  },
   {
     name: 'FR everyday message',
     eml: { text: 'La réunion est déplacée à 15 h. À tout à l’heure.' },
@@ -167,7 +198,11 @@ const tricks: Case[] = [
     eml: { html: page(`<p>Hi</p><div style="display:none">${'filler words '.repeat(10)}</div>`) },
     expect: ['html.hidden-text'],
   },
-  { name: 'zero-width characters', eml: { text: 'Ne\u200btf\u200bli\u200bx' }, expect: ['html.invisible-chars'] },
+  {
+    name: 'zero-width characters',
+    eml: { text: 'Ne\u200btf\u200bli\u200bx' },
+    expect: ['html.invisible-chars'],
+  },
   {
     name: 'password form in the body',
     eml: { html: page('<form action="https://x.example/p"><input type="password"></form>') },
@@ -198,7 +233,11 @@ const att = (filename: string, contentType: string, content: Buffer | string) =>
 });
 
 const attachments: Case[] = [
-  { name: 'executable', eml: { text: 'x', attachments: [att('setup.exe', 'application/octet-stream', 'MZ')] }, expect: ['attachments.executable'] },
+  {
+    name: 'executable',
+    eml: { text: 'x', attachments: [att('setup.exe', 'application/octet-stream', 'MZ')] },
+    expect: ['attachments.executable'],
+  },
   {
     name: 'double extension',
     eml: { text: 'x', attachments: [att('facture.pdf.exe', 'application/octet-stream', 'MZ')] },
@@ -208,16 +247,55 @@ const attachments: Case[] = [
     name: 'HTML attachment with a login form',
     eml: {
       text: 'x',
-      attachments: [att('VM.htm', 'text/html', '<form action="https://c.example/p"><input type="password"></form>')],
+      attachments: [
+        att('VM.htm', 'text/html', '<form action="https://c.example/p"><input type="password"></form>'),
+      ],
     },
     expect: ['attachments.html-login'],
   },
   {
     name: 'SVG that redirects (HTML smuggling)',
-    eml: { text: 'x', attachments: [att('r.svg', 'image/svg+xml', '<svg><script>window.location="https://x.example"</script></svg>')] },
+    eml: {
+      text: 'x',
+      attachments: [
+        att('r.svg', 'image/svg+xml', '<svg><script>window.location="https://x.example"</script></svg>'),
+      ],
+    },
     expect: ['attachments.html-smuggling'],
   },
-  { name: 'disk image', eml: { text: 'x', attachments: [att('docs.iso', 'application/octet-stream', 'x')] }, expect: ['attachments.disk-image'] },
+  {
+    name: 'PDF with a link annotation to free hosting',
+    eml: {
+      text: 'Votre facture est disponible.',
+      attachments: [
+        att(
+          'facture.pdf',
+          'application/pdf',
+          '%PDF-1.4\n1 0 obj << /Type /Annot /A << /S /URI /URI (https://factures-22.weebly.com/login) >> >>',
+        ),
+      ],
+    },
+    expect: ['attachments.pdf-link', 'links.free-hosting'],
+  },
+  {
+    name: 'PDF with a hex-encoded link annotation',
+    eml: {
+      text: 'Invoice attached.',
+      attachments: [
+        att(
+          'inv.pdf',
+          'application/pdf',
+          `%PDF-1.7\n<< /URI <${Buffer.from('https://198.51.100.9/pay').toString('hex')}> >>`,
+        ),
+      ],
+    },
+    expect: ['attachments.pdf-link', 'links.raw-ip'],
+  },
+  {
+    name: 'disk image',
+    eml: { text: 'x', attachments: [att('docs.iso', 'application/octet-stream', 'x')] },
+    expect: ['attachments.disk-image'],
+  },
   // valid
   {
     name: 'a PDF invoice',
@@ -246,7 +324,10 @@ const authentication: Case[] = [
   },
   {
     name: 'a brand name without authentication',
-    eml: { from: 'DHL Express <n@track-1.example>', auth: 'spf=softfail smtp.mailfrom=track-1.example; dkim=none; dmarc=none' },
+    eml: {
+      from: 'DHL Express <n@track-1.example>',
+      auth: 'spf=softfail smtp.mailfrom=track-1.example; dkim=none; dmarc=none',
+    },
     expect: ['authentication.brand-unauthenticated'],
   },
   // valid
@@ -262,18 +343,26 @@ const context: Case[] = [
     name: 'EN brand + credential lure + link elsewhere',
     eml: {
       from: 'Netflix <info@billing-77.example>',
-      html: page('<p>Please update your payment details.</p><a href="https://billing-77.example/pay">Update</a>'),
+      html: page(
+        '<p>Please update your payment details.</p><a href="https://billing-77.example/pay">Update</a>',
+      ),
     },
     expect: ['context.brand-lure-link'],
   },
   {
     name: 'FR lure + risky destination',
-    eml: { html: page('<p>Votre compte sera suspendu.</p><a href="https://compte-22.weebly.com/">Valider</a>') },
+    eml: {
+      html: page('<p>Votre compte sera suspendu.</p><a href="https://compte-22.weebly.com/">Valider</a>'),
+    },
     expect: ['context.lure-risky-link'],
   },
   {
     name: 'FR BEC: new bank details with a reply diverted to webmail',
-    eml: { from: 'Compta <compta@fournisseur.example>', replyTo: 'compta.f@gmail.com', text: 'Voici nos nouvelles coordonnées bancaires.' },
+    eml: {
+      from: 'Compta <compta@fournisseur.example>',
+      replyTo: 'compta.f@gmail.com',
+      text: 'Voici nos nouvelles coordonnées bancaires.',
+    },
     expect: ['context.bec'],
   },
   {
@@ -289,13 +378,23 @@ const context: Case[] = [
     name: 'FR genuine bank notification from its own domain',
     eml: {
       from: 'Crédit Agricole <noreply@credit-agricole.fr>',
-      html: page('<p>Votre relevé est disponible.</p><a href="https://www.credit-agricole.fr/">Mon espace</a>'),
+      html: page(
+        '<p>Votre relevé est disponible.</p><a href="https://www.credit-agricole.fr/">Mon espace</a>',
+      ),
     },
     absent: ['context.brand-lure-link', 'context.lure-risky-link'],
   },
 ];
 
-const tables: Record<string, Case[]> = { impersonation, links, lures, tricks, attachments, authentication, context };
+const tables: Record<string, Case[]> = {
+  impersonation,
+  links,
+  lures,
+  tricks,
+  attachments,
+  authentication,
+  context,
+};
 
 for (const [family, cases] of Object.entries(tables)) {
   describe(`signals: ${family}`, () => {
@@ -317,9 +416,29 @@ describe('reasons in the reader’s language', () => {
     const raw = buildEml({ from: 'PayPal <service@billing-center-4471.example>', text: 'x' });
     const en = await analyseEmail(raw, { offline: true, locale: 'en' });
     const fr = await analyseEmail(raw, { offline: true, locale: 'fr' });
-    const pick = (r: typeof en) => r.reasons.find((x) => x.id === 'impersonation.display-name')?.message ?? '';
+    const pick = (r: typeof en) =>
+      r.reasons.find((x) => x.id === 'impersonation.display-name')?.message ?? '';
     expect(pick(en)).toMatch(/Real companies write from their own domain/);
     expect(pick(fr)).toMatch(/Une vraie entreprise écrit depuis son propre domaine/);
     expect(pick(fr)).toContain('billing-center-4471.example');
   });
+});
+
+describe('lessons', () => {
+  const lures = JSON.parse(readFileSync(new URL('./data/lures.json', import.meta.url), 'utf8')) as {
+    categories: Record<string, unknown>;
+  };
+  it.each(Object.keys(lures.categories))('lure category %s has its lesson', (category) => {
+    expect(reasonMessages[`lures.${category}`]).toBeDefined();
+  });
+  it.each(Object.entries(reasonMessages))(
+    '%s reads in English and French and shows its evidence',
+    (_id, m) => {
+      for (const text of [m.en, m.fr]) {
+        expect(text).toContain('{evidence}');
+        expect(text.length).toBeLessThan(260);
+      }
+      expect(m.en).not.toBe(m.fr);
+    },
+  );
 });

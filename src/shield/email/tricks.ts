@@ -19,7 +19,8 @@ export function trickReasons(mail: ParsedEmail, text: string): RawReason[] {
       evidence: `${facts.hiddenChars} characters`,
     });
   const invisible =
-    countInvisible(`${subject}${fromName}`) + Math.max(countInvisible(text.slice(0, 100_000)), facts.invisibleChars);
+    countInvisible(`${subject}${fromName}`) +
+    Math.max(countInvisible(text.slice(0, 100_000)), facts.invisibleChars);
   if (invisible >= 3)
     out.push({
       id: 'html.invisible-chars',

@@ -38,8 +38,8 @@ export interface LinkInfo {
   registrable: string;
   /** Open redirectors the link goes through before its real host (google.com/url...). */
   via: string[];
-  /** Where it was found: an HTML anchor, plain text, or a QR code in an image. */
-  source: 'html' | 'text' | 'qr';
+  /** Where it was found: an HTML anchor, plain text, a QR code in an image, or a PDF attachment. */
+  source: 'html' | 'text' | 'qr' | 'pdf';
 }
 
 export interface AttachmentInfo {
@@ -64,6 +64,8 @@ export interface ParsedEmail {
   /** Text of QR codes found in images (links among them are also in `links`). */
   qrCodes: Array<{ filename: string; text: string }>;
   authenticationResults: string[];
+  /** Received-SPF lines (topmost first), used offline when there is no Authentication-Results. */
+  receivedSpf: string[];
   headerCount: number;
 }
 

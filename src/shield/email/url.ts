@@ -6,7 +6,11 @@ import type { LinkInfo } from './types.js';
  * Parses a link target without fetching it; only http(s) links with a host are kept. Security
  * rewriters and known open redirectors are peeled off, so the host is the real destination.
  */
-export function linkInfo(href: string, text: string, source: LinkInfo['source'] = 'html'): LinkInfo | undefined {
+export function linkInfo(
+  href: string,
+  text: string,
+  source: LinkInfo['source'] = 'html',
+): LinkInfo | undefined {
   if (href.length > 4096) return undefined;
   let parsed: URL;
   try {
