@@ -1,24 +1,17 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../support/browser.js';
-import { ensureConsoleBuilt } from '../support/build-console.js';
-import { repoRoot } from '../support/process.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/browser.js';
+import { useConsoleInChromium } from '../support/e2e.js';
+import type { TestServer } from '../support/server.js';
 
 /** The end-to-end scenario, in real Chromium against the real server and built console. */
 describe.skipIf(!hasChromium)('console in Chromium', () => {
+  const harness = useConsoleInChromium();
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    server = await startTestServer({ consoleRoot: join(repoRoot, 'dist/web') });
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    server = harness.server();
+    browser = harness.browser();
   });
 
   async function login(page: Page, username: string, password: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../core/access/permissions.js';
-import { nowIso } from '../../core/db/index.js';
+import { type EmailAnalysesTable, nowIso } from '../../core/db/index.js';
 import { notFound } from '../../core/errors.js';
 import type { Vigie } from '../../core/workspace.js';
 import type { EmailAnalysis, Reason } from '../email/types.js';
@@ -75,21 +76,7 @@ export const analysisFilterSchema = z.object({
   before: z.string().datetime().optional(),
 });
 
-async function toView(
-  vigie: Vigie,
-  r: {
-    id: string;
-    message_sha256: string;
-    verdict: string;
-    score: number;
-    reasons: string;
-    subject_enc: string | null;
-    from_enc: string | null;
-    source: string;
-    submitted_by: string;
-    created_at: string;
-  },
-): Promise<StoredAnalysis> {
+async function toView(vigie: Vigie, r: Selectable<EmailAnalysesTable>): Promise<StoredAnalysis> {
   return {
     id: r.id,
     messageSha256: r.message_sha256,
