@@ -20,7 +20,7 @@ interface Record_ {
 }
 
 /** Presidio label -> Guard entity; labels absent here are types Guard does not detect. */
-const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = {
   PERSON: 'PERSON',
   EMAIL_ADDRESS: 'EMAIL',
   PHONE_NUMBER: 'PHONE',
