@@ -7,6 +7,7 @@ import { registerEmailCommands } from './commands/email.js';
 import { registerGuardCommands } from './commands/guard.js';
 import { registerIntegrityCommands } from './commands/integrity.js';
 import { registerKeyCommands } from './commands/keys.js';
+import { registerStudioCommands } from './commands/studio.js';
 import { registerTokenCommands } from './commands/tokens.js';
 import { registerUserCommands } from './commands/users.js';
 import { registerWorkspaceCommands } from './commands/workspace.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
   registerIntegrityCommands(program, io);
   registerEmailCommands(program, io);
   registerDomainCommands(program, io);
+  registerStudioCommands(program, io);
   // Subcommands inherit the error behaviour.
   const inherit = (cmd: Command) => {
     for (const sub of cmd.commands) {

@@ -110,3 +110,4 @@ export {
 } from './providers/registry.js';
 export type { ChatMessage, GenerateRequest, GenerateResult, Provider } from './providers/types.js';
 export { sampleBrief } from './sample-briefs.js';
+export * from './workspace/index.js';

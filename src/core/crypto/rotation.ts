@@ -20,6 +20,12 @@ const sealedColumns: SealedColumn[] = [
   { table: 'pseudonym_maps', column: 'mapping_enc', idColumn: 'id', aadColumn: 'mapping' },
   { table: 'email_analyses', column: 'subject_enc', idColumn: 'id', aadColumn: 'subject' },
   { table: 'email_analyses', column: 'from_enc', idColumn: 'id', aadColumn: 'from' },
+  { table: 'studio_drafts', column: 'brief_enc', idColumn: 'id', aadColumn: 'brief' },
+  { table: 'studio_versions', column: 'content_enc', idColumn: 'id', aadColumn: 'content' },
+  { table: 'studio_comments', column: 'body_enc', idColumn: 'id', aadColumn: 'body' },
+  { table: 'studio_providers', column: 'api_key_enc', idColumn: 'name', aadColumn: 'api_key' },
+  { table: 'conversations', column: 'state_enc', idColumn: 'id', aadColumn: 'state' },
+  { table: 'conversation_messages', column: 'text_enc', idColumn: 'id', aadColumn: 'text' },
 ];
 
 export function registerSealedColumn(column: SealedColumn): void {

@@ -167,6 +167,109 @@ export interface DomainAlertsTable {
   acknowledged_at: Timestamp | null;
 }
 
+export interface StudioDraftsTable {
+  id: string;
+  /** draft, in_review, changes_requested, approved, exported. */
+  status: string;
+  type: string;
+  lang: string;
+  provider: string;
+  model: string | null;
+  involvement: string;
+  /** The brief as JSON, sealed (table studio_drafts, column brief): it may name people. */
+  brief_enc: string;
+  brief_sha256: string;
+  /** Ledger actor of the author (`user:<id>`, `token:<id>`, `cli`). */
+  author: string;
+  current_version: number;
+  selected_variant: number;
+  /** JSON array of ledger actors who approved or sent back the draft. */
+  reviewed_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  exported_at: Timestamp | null;
+}
+
+export interface StudioVersionsTable {
+  id: string;
+  draft_id: string;
+  version: number;
+  variant: number;
+  /** The draft, its Guard findings and readability as JSON, sealed (column content). */
+  content_enc: string;
+  content_sha256: string;
+  verdict: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface StudioCommentsTable {
+  id: string;
+  draft_id: string;
+  author: string;
+  /** Sealed (column body). */
+  body_enc: string;
+  created_at: Timestamp;
+}
+
+export interface StudioProvidersTable {
+  name: string;
+  /** JSON settings without the API key. */
+  config: string;
+  /** Sealed (row = name, column api_key). */
+  api_key_enc: string | null;
+  updated_at: Timestamp;
+}
+
+/** Assistant (migration 2026-11-29-005-assistant). */
+export interface AssistantsTable {
+  id: string;
+  name: string;
+  settings: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbArticlesTable {
+  id: string;
+  assistant_id: string;
+  slug: string;
+  title: string;
+  lang: string;
+  /** Approved public content, kept as imported. */
+  markdown: string;
+  status: string;
+  findings: string;
+  updated_at: Timestamp;
+}
+
+export interface ConversationsTable {
+  id: string;
+  assistant_id: string;
+  token_hash: string;
+  /** Sealed conversation state (includes what the customer typed, for restoring placeholders). */
+  state_enc: string;
+  status: string;
+  lang: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ConversationMessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  role: string;
+  /** Sealed: customer messages may hold personal data. */
+  text_enc: string;
+  /** JSON: citations, confidence, handoff, refusal, feedback; never text. */
+  meta: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   meta: MetaTable;
   workspace: WorkspaceTable;
@@ -185,6 +288,14 @@ export interface Database {
   email_analyses: EmailAnalysesTable;
   domain_watch: DomainWatchTable;
   domain_alerts: DomainAlertsTable;
+  assistants: AssistantsTable;
+  kb_articles: KbArticlesTable;
+  conversations: ConversationsTable;
+  conversation_messages: ConversationMessagesTable;
+  studio_drafts: StudioDraftsTable;
+  studio_versions: StudioVersionsTable;
+  studio_comments: StudioCommentsTable;
+  studio_providers: StudioProvidersTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -20,4 +20,12 @@ export const TABLE_ORDER = [
   'email_analyses',
   'domain_watch',
   'domain_alerts',
+  'studio_drafts',
+  'studio_versions',
+  'studio_comments',
+  'studio_providers',
+  'assistants',
+  'kb_articles',
+  'conversations',
+  'conversation_messages',
 ] as const;

@@ -2,6 +2,8 @@ import type { Kysely, Migration } from 'kysely';
 import * as foundation from './2026-11-29-001-foundation.js';
 import * as guard from './2026-11-29-002-guard.js';
 import * as shield from './2026-11-29-003-shield.js';
+import * as studio from './2026-11-29-004-studio.js';
+import * as assistant from './2026-11-29-005-assistant.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,6 +24,8 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-29-001-foundation': foundation,
   '2026-11-29-002-guard': guard,
   '2026-11-29-003-shield': shield,
+  '2026-11-29-004-studio': studio,
+  '2026-11-29-005-assistant': assistant,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
