@@ -39,3 +39,4 @@ export {
 } from './retrieval/search.js';
 export { detectMessageLanguage } from './text/language.js';
 export type * from './types.js';
+export * from './workspace/index.js';

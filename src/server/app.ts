@@ -8,11 +8,14 @@ import docsPlugin from './plugins/docs.js';
 import observabilityPlugin from './plugins/observability.js';
 import securityPlugin from './plugins/security.js';
 import { problem, sendProblem, toProblem } from './problem.js';
+import { assistantRoutes } from './routes/assistant.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { guardRoutes } from './routes/guard.js';
 import { keyRoutes } from './routes/keys.js';
+import { publicChatRoutes } from './routes/public-chat.js';
 import { type ShieldRouteOptions, shieldRoutes } from './routes/shield.js';
+import { studioRoutes } from './routes/studio.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import './types.js';
@@ -74,6 +77,9 @@ export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<
   await app.register(auditRoutes);
   await app.register(guardRoutes);
   await app.register(shieldRoutes, options.shield ?? {});
+  await app.register(studioRoutes);
+  await app.register(assistantRoutes);
+  await app.register(publicChatRoutes);
   await app.register(consolePlugin, { root: options.consoleRoot ?? join(packageRoot(), 'dist', 'web') });
   return app as unknown as FastifyInstance;
 }

@@ -1,3 +1,4 @@
+import { purgeExpiredConversations } from '../assistant/index.js';
 import { purgeExpiredSessions, type Vigie } from '../core/index.js';
 import { purgeExpiredMaps } from '../guard/index.js';
 import { checkWatchList, createDnsQuery } from '../shield/index.js';

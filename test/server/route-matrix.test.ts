@@ -161,6 +161,54 @@ const examples: Record<string, Factory> = {
       .execute();
     return { url: `/api/v1/shield/alerts/${id}/acknowledge` };
   },
+  'GET /api/v1/assistants': () => ({ url: '/api/v1/assistants' }),
+  'POST /api/v1/assistants': (_s, n) => ({ url: '/api/v1/assistants', payload: { name: `Bot ${n}` } }),
+  'GET /api/v1/assistants/:id': async (s) => ({ url: `/api/v1/assistants/${await anAssistant(s)}` }),
+  'PUT /api/v1/assistants/:id': async (s) => ({
+    url: `/api/v1/assistants/${await anAssistant(s)}`,
+    payload: { name: 'Renamed' },
+  }),
+  'GET /api/v1/assistants/:id/articles': async (s) => ({
+    url: `/api/v1/assistants/${await anAssistant(s)}/articles`,
+  }),
+  'POST /api/v1/assistants/:id/articles': async (s, n) => ({
+    url: `/api/v1/assistants/${await anAssistant(s)}/articles`,
+    payload: {
+      markdown: `---\nid: faq-${n}\ntitle: Opening hours\nowner: support\nlanguage: en\nreview_date: 2027-01-01\nversion: 1\n---\n\nWe are open from 9 am to 6 pm on weekdays.\n`,
+    },
+  }),
+  'DELETE /api/v1/assistants/:id/articles/:articleId': async (s, n) => {
+    const { importArticle } = await import('../../src/assistant/index.js');
+    const id = await anAssistant(s);
+    const a = await importArticle(
+      s.vigie,
+      undefined,
+      id,
+      `---\nid: gone-${n}\ntitle: Old page\nowner: support\nlanguage: en\nreview_date: 2027-01-01\nversion: 1\n---\n\nThis page is going away soon.\n`,
+    );
+    return { url: `/api/v1/assistants/${id}/articles/${a.id}` };
+  },
+  'GET /api/v1/assistants/:id/analytics': async (s) => ({
+    url: `/api/v1/assistants/${await anAssistant(s)}/analytics`,
+  }),
+  'GET /api/v1/assistants/:id/conversations': async (s) => ({
+    url: `/api/v1/assistants/${await anAssistant(s)}/conversations`,
+  }),
+  'GET /api/v1/assistants/:id/conversations/:cid/messages': async (s) => {
+    const { id, cid } = await aConversation(s);
+    return { url: `/api/v1/assistants/${id}/conversations/${cid}/messages` };
+  },
+  'POST /api/v1/assistants/:id/conversations/:cid/reply': async (s) => {
+    const { id, cid } = await aConversation(s);
+    return {
+      url: `/api/v1/assistants/${id}/conversations/${cid}/reply`,
+      payload: { text: 'An agent here.' },
+    };
+  },
+  'POST /api/v1/assistants/:id/conversations/:cid/close': async (s) => {
+    const { id, cid } = await aConversation(s);
+    return { url: `/api/v1/assistants/${id}/conversations/${cid}/close` };
+  },
   'GET /api/v1/guard/known-values': () => ({ url: '/api/v1/guard/known-values' }),
   'POST /api/v1/guard/known-values': (_s, n) => ({
     url: '/api/v1/guard/known-values',
@@ -172,7 +220,95 @@ const examples: Record<string, Factory> = {
     const all = await listKnownValues(s.vigie);
     return { url: `/api/v1/guard/known-values/${all[all.length - 1]!.id}` };
   },
+  'GET /api/v1/studio/brand-kit': () => ({ url: '/api/v1/studio/brand-kit' }),
+  'PUT /api/v1/studio/brand-kit': () => ({
+    url: '/api/v1/studio/brand-kit',
+    payload: { yaml: 'name: Vigie\nvoice:\n  tone: [clear]\n' },
+  }),
+  'GET /api/v1/studio/policy': () => ({ url: '/api/v1/studio/policy' }),
+  'PUT /api/v1/studio/policy': () => ({
+    url: '/api/v1/studio/policy',
+    payload: { requireCleanPublishScan: false },
+  }),
+  'GET /api/v1/studio/providers': () => ({ url: '/api/v1/studio/providers' }),
+  'PUT /api/v1/studio/providers/openai': () => ({
+    url: '/api/v1/studio/providers/openai',
+    payload: { baseURL: 'http://127.0.0.1:9/v1', model: 'test-model', apiKey: 'sk-matrix' },
+  }),
+  'POST /api/v1/studio/drafts': async () => {
+    const { sampleBrief } = await import('../../src/studio/index.js');
+    return { url: '/api/v1/studio/drafts', payload: { brief: sampleBrief('social-post', 'fr') } };
+  },
+  'GET /api/v1/studio/drafts': () => ({ url: '/api/v1/studio/drafts?limit=5' }),
+  'GET /api/v1/studio/drafts/:id': async (s) => ({ url: `/api/v1/studio/drafts/${await studioDraft(s)}` }),
+  'PUT /api/v1/studio/drafts/:id': async (s, _n, role) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s, { role: role ?? 'admin' })}`,
+    payload: { markdown: '# A new title\n\nA shorter body.' },
+  }),
+  'GET /api/v1/studio/drafts/:id/diff': async (s) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s)}/diff?from=1&to=1`,
+  }),
+  'POST /api/v1/studio/drafts/:id/comments': async (s) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s)}/comments`,
+    payload: { body: 'Please shorten the lead.' },
+  }),
+  'POST /api/v1/studio/drafts/:id/submit': async (s, _n, role) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s, { role: role ?? 'admin' })}/submit`,
+    payload: {},
+  }),
+  'POST /api/v1/studio/drafts/:id/approve': async (s) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s, { stage: 'in_review' })}/approve`,
+    payload: {},
+  }),
+  'POST /api/v1/studio/drafts/:id/request-changes': async (s) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s, { stage: 'in_review' })}/request-changes`,
+    payload: { comment: 'Add the date.' },
+  }),
+  'POST /api/v1/studio/drafts/:id/export': async (s) => ({
+    url: `/api/v1/studio/drafts/${await studioDraft(s, { stage: 'approved' })}/export`,
+    payload: { format: 'md' },
+  }),
 };
+
+/** A draft in a given state, written by the calling role's user or by a fresh editor (for reviews). */
+async function studioDraft(
+  s: TestServer,
+  by: { role?: Role; stage?: 'draft' | 'in_review' | 'approved' } = {},
+): Promise<string> {
+  const studio = await import('../../src/studio/index.js');
+  const author = by.role
+    ? principalFor(
+        (
+          await s.vigie.db
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', `as-${by.role}`)
+            .executeTakeFirstOrThrow()
+        ).id,
+        by.role,
+      )
+    : principalFor((await newUser(s)).id, 'editor');
+  const d = await studio.createDraft(s.vigie, author, { brief: studio.sampleBrief('press-release', 'en') });
+  if (by.stage === 'in_review' || by.stage === 'approved')
+    await studio.transition(s.vigie, author, d.id, 'submit');
+  if (by.stage === 'approved') {
+    const reviewer = principalFor((await newUser(s)).id, 'reviewer');
+    await studio.transition(s.vigie, reviewer, d.id, 'approve');
+  }
+  return d.id;
+}
+
+async function anAssistant(s: TestServer): Promise<string> {
+  const { createAssistant, listAssistants } = await import('../../src/assistant/index.js');
+  const all = await listAssistants(s.vigie);
+  return all[0]?.id ?? (await createAssistant(s.vigie, undefined, { name: 'Matrix bot' })).id;
+}
+
+async function aConversation(s: TestServer): Promise<{ id: string; cid: string }> {
+  const { startConversation } = await import('../../src/assistant/index.js');
+  const id = await anAssistant(s);
+  return { id, cid: (await startConversation(s.vigie, id)).id };
+}
 
 function principalFor(userId: string, role: Role) {
   return {

@@ -46,7 +46,8 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
       req.principal = await resolveToken(app.vigie, auth.slice(7).trim());
       if (!req.principal && !config.public)
         throw new AppError('UNAUTHENTICATED', 'the token is invalid, expired or revoked');
-    } else {
+    } else if (!req.url.startsWith('/public/')) {
+      // The public chat API never reads console sessions: a visitor's browser may carry one.
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) req.principal = await resolveSession(app.vigie, cookie);
     }

@@ -1,0 +1,2 @@
+export * from './assistants.js';
+export * from './conversations.js';

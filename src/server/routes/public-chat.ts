@@ -1,0 +1,183 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  feedback,
+  getAssistant,
+  postCustomerMessage,
+  requestHandoff,
+  startConversation,
+  visitorMessages,
+} from '../../assistant/index.js';
+import { AppError } from '../../core/index.js';
+
+/**
+ * The public chat API the widget talks to, separate from the console API: no console session is
+ * read, only the assistant's allowed origins may call it from a browser, and it is rate-limited per
+ * visitor (conversation) and per IP, with small bodies.
+ */
+const assistantParams = z.object({ id: z.string().uuid() });
+const conversationParams = z.object({ id: z.string().uuid(), cid: z.string().uuid() });
+const TOKEN_HEADER = 'x-conversation-token';
+const BODY_LIMIT = 16 * 1024;
+
+async function allowOrigin(req: FastifyRequest, reply: FastifyReply, assistantId: string): Promise<void> {
+  const origin = req.headers.origin;
+  if (!origin) return; // Not a browser: nothing to allow.
+  const assistant = await getAssistant(req.server.vigie, assistantId);
+  if (!assistant.settings.allowedOrigins.includes(origin)) {
+    throw new AppError('FORBIDDEN', 'this site may not use this assistant');
+  }
+  reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+}
+
+function token(req: FastifyRequest): string {
+  const t = req.headers[TOKEN_HEADER];
+  if (typeof t !== 'string' || t.length < 16 || t.length > 100)
+    throw new AppError('UNAUTHENTICATED', 'missing conversation token');
+  return t;
+}
+
+const visitorLimit = {
+  max: 30,
+  timeWindow: '1 minute',
+  keyGenerator: (req: FastifyRequest) => (req.params as { cid?: string }).cid ?? req.ip,
+};
+
+export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.options(
+    '/public/v1/assistants/:id/*',
+    {
+      schema: { hide: true, params: z.object({ id: z.string().uuid(), '*': z.string() }) },
+      config: { public: true },
+    },
+    async (req, reply) => {
+      await allowOrigin(req, reply, req.params.id);
+      return reply
+        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-headers', `content-type, ${TOKEN_HEADER}`)
+        .header('access-control-max-age', '600')
+        .code(204)
+        .send();
+    },
+  );
+  app.post(
+    '/public/v1/assistants/:id/conversations',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['public chat'],
+        summary: 'Start a conversation',
+        params: assistantParams,
+        body: z.object({ lang: z.enum(['en', 'fr']).optional() }).default({}),
+      },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      await allowOrigin(req, reply, req.params.id);
+      const c = await startConversation(app.vigie, req.params.id, req.body.lang);
+      return reply
+        .code(201)
+        .send({ conversationId: c.id, token: c.token, messages: [publicMessage(c.greeting)] });
+    },
+  );
+  app.post(
+    '/public/v1/assistants/:id/conversations/:cid/messages',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['public chat'],
+        summary: 'Send a message',
+        params: conversationParams,
+        body: z.object({ text: z.string().max(4000) }),
+      },
+      config: { public: true, rateLimit: visitorLimit },
+    },
+    async (req, reply) => {
+      await allowOrigin(req, reply, req.params.id);
+      const r = await postCustomerMessage(
+        app.vigie,
+        req.params.id,
+        req.params.cid,
+        token(req),
+        req.body.text,
+      );
+      return { reply: r.reply ? publicMessage(r.reply) : null, handoff: r.handoff, status: r.status };
+    },
+  );
+  app.get(
+    '/public/v1/assistants/:id/conversations/:cid/messages',
+    {
+      schema: {
+        tags: ['public chat'],
+        summary: 'Messages after a sequence number',
+        params: conversationParams,
+        querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+      },
+      config: { public: true, rateLimit: { ...visitorLimit, max: 120 } },
+    },
+    async (req, reply) => {
+      await allowOrigin(req, reply, req.params.id);
+      const r = await visitorMessages(app.vigie, req.params.id, req.params.cid, token(req), req.query.after);
+      return { status: r.status, messages: r.messages.map(publicMessage) };
+    },
+  );
+  app.post(
+    '/public/v1/assistants/:id/conversations/:cid/handoff',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: { tags: ['public chat'], summary: 'Ask for a person', params: conversationParams },
+      config: { public: true, rateLimit: visitorLimit },
+    },
+    async (req, reply) => {
+      await allowOrigin(req, reply, req.params.id);
+      await requestHandoff(app.vigie, req.params.id, req.params.cid, token(req));
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    '/public/v1/assistants/:id/conversations/:cid/feedback',
+    {
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['public chat'],
+        summary: 'Was this answer helpful?',
+        params: conversationParams,
+        body: z.object({ messageId: z.string().uuid(), helpful: z.boolean() }),
+      },
+      config: { public: true, rateLimit: visitorLimit },
+    },
+    async (req, reply) => {
+      await allowOrigin(req, reply, req.params.id);
+      await feedback(
+        app.vigie,
+        req.params.id,
+        req.params.cid,
+        token(req),
+        req.body.messageId,
+        req.body.helpful,
+      );
+      return reply.code(204).send();
+    },
+  );
+};
+
+/** What a visitor may see of a message: no internal scores, no agent identity. */
+function publicMessage(m: {
+  id: string;
+  seq: number;
+  role: string;
+  text: string;
+  meta: Record<string, unknown>;
+  createdAt: string;
+}) {
+  return {
+    id: m.id,
+    seq: m.seq,
+    role: m.role,
+    text: m.text,
+    citations: m.meta.citations ?? [],
+    handoff: Boolean(m.meta.handoff),
+    createdAt: m.createdAt,
+  };
+}
