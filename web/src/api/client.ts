@@ -17,6 +17,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
+  /** Bytes sent as they are (an uploaded file), with their media type, instead of a JSON body. */
+  raw?: { bytes: Blob; contentType: string };
   /** Set for requests where 401 is an expected answer (login, session probe). */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
@@ -42,7 +44,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -51,7 +54,11 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.bytes
+        : options.body === undefined
+          ? null
+          : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchUsers, type UserChanges, updateUser } from '../../api/endpoints';
@@ -124,7 +125,7 @@ function UsersTable({ users }: { users: User[] }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function confirmTitle(pending: PendingChange, t: T): string {
   if (pending.kind === 'role') return t('users.confirmRole.title');
