@@ -42,6 +42,32 @@ describe('PhraseMatcher', () => {
     expect(m.findAll('le chef de projet').map((x) => x.data)).toEqual([2]);
   });
 
+  it('findOverlapping keeps every match, overlapping or nested, in order of their end', () => {
+    const m = new PhraseMatcher([
+      { phrase: 'chef', data: 'chef' },
+      { phrase: 'chef de projet', data: 'chef de projet' },
+      { phrase: 'projet', data: 'projet' },
+      { phrase: 'Projet', data: 'Projet (same folded phrase)' },
+    ]);
+    const found = m.findOverlapping('Le chef de  projet.').map((x) => [x.data, x.start, x.end]);
+    expect(found).toEqual([
+      ['chef', 3, 7],
+      ['chef de projet', 3, 18],
+      ['projet', 12, 18],
+      ['Projet (same folded phrase)', 12, 18],
+    ]);
+    expect(m.findOverlapping('chefs de projets')).toEqual([]);
+  });
+
+  it('matches phrases outside Latin scripts and after a run of other characters', () => {
+    const m = new PhraseMatcher([
+      { phrase: 'ΑΛΦΑ βήτα', data: 1 },
+      { phrase: 'ab', data: 2 },
+    ]);
+    expect(m.findAll('x ἀ Άλφα ΑΛΦΑ βήτα!').map((x) => x.data)).toEqual([1]);
+    expect(m.findAll('aab ab').map((x) => [x.start, x.end])).toEqual([[4, 6]]);
+  });
+
   it('keeps folding length-preserving so offsets stay valid', () => {
     for (const s of ['İstanbul', 'Straße', 'ǅ', '\u{1F600}x', 'ﬁ']) expect(foldText(s).length).toBe(s.length);
   });

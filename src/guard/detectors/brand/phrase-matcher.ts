@@ -5,7 +5,7 @@
  *
  * Hand-written because the npm implementations we measured either segment graphemes with
  * Intl.Segmenter (over a second per 64 KB on Node 20) or do not fold case while keeping offsets.
- * Folding is one code unit to one code unit; a ring of the last fed positions maps matches back.
+ * Folding is one code unit to one code unit; the offset of every fed unit maps matches back.
  */
 export interface PhraseMatch<T> {
   start: number;
@@ -66,64 +66,134 @@ export function foldText(text: string): string {
   return folded;
 }
 
+/** The text as the automaton reads it: folded code units, runs of spaces fed once, and their offsets. */
+interface Feed {
+  text: string;
+  units: Uint16Array;
+  /** Offset in the original text of each fed unit. */
+  offsets: Int32Array;
+  length: number;
+}
+
+/** The last two feeds: a scan's text, and a variant of it that one detector also matches. */
+let lastFeeds: [Feed | undefined, Feed | undefined] = [undefined, undefined];
+
+/** Built once per text and shared by every matcher of the scan (there are about ten). */
+function feedOf(text: string): Feed {
+  const [recent, older] = lastFeeds;
+  if (recent?.text === text) return recent;
+  if (older?.text === text) {
+    lastFeeds = [older, recent];
+    return older;
+  }
+  const folded = foldText(text);
+  const units = new Uint16Array(folded.length);
+  const offsets = new Int32Array(folded.length);
+  let length = 0;
+  let previous = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const c = foldCode(folded.charCodeAt(i));
+    if (c === 32 && previous === 32) continue;
+    previous = c;
+    units[length] = c;
+    offsets[length] = i;
+    length++;
+  }
+  const feed = { text, units, offsets, length };
+  lastFeeds = [feed, recent];
+  return feed;
+}
+
 function isWordUnit(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   return WORD_CHAR.test(text[index]!);
 }
 
+/** Code units below this (Latin scripts) find their character class in a table, not a map. */
+const LATIN = 0x250;
+
 export class PhraseMatcher<T> {
-  readonly #goto: Array<Map<number, number>> = [new Map()];
-  readonly #fail: number[] = [0];
-  /** Pattern indices ending at each node, including those reached through failure links. */
-  readonly #out: number[][] = [[]];
   readonly #entries: Array<{ length: number; data: T }> = [];
-  #longest = 0;
-  /** Bitmap of the code units that leave the root: most characters of a text start nothing. */
-  readonly #startsSomething = new Uint8Array(0x10000 >> 3);
+  /**
+   * The automaton as a dense table (a DFA: failure links folded in), one row per trie node and one
+   * column per character class, so feeding a code unit is two array reads instead of map look-ups
+   * and failure chasing. Class 0 is "in no phrase" and always leads back to the root.
+   */
+  #delta: Int32Array = new Int32Array(0);
+  #width = 1;
+  /** Character class of each Latin code unit (table), others through `#wideClasses` (map). */
+  readonly #latinClasses = new Uint16Array(LATIN);
+  readonly #wideClasses = new Map<number, number>();
+  /** Pattern indices ending at each node, including those reached through failure links. */
+  #out: number[][] = [];
+  /** 1 where `#out` is not empty: most nodes end no phrase, and a byte read is cheaper. */
+  #ends: Uint8Array = new Uint8Array(0);
 
   constructor(entries: Iterable<{ phrase: string; data: T }>) {
+    const goto: Array<Map<number, number>> = [new Map()];
+    const out: number[][] = [[]];
     for (const { phrase, data } of entries) {
       const folded = foldPhrase(phrase.trim().replace(/\s+/g, ' '));
       if (folded.length === 0) continue;
       let node = 0;
       for (let i = 0; i < folded.length; i++) {
         const c = foldCode(folded.charCodeAt(i));
-        let next = this.#goto[node]!.get(c);
+        this.#classOf(c, true);
+        let next = goto[node]!.get(c);
         if (next === undefined) {
-          next = this.#goto.length;
-          this.#goto.push(new Map());
-          this.#fail.push(0);
-          this.#out.push([]);
-          this.#goto[node]!.set(c, next);
+          next = goto.length;
+          goto.push(new Map());
+          out.push([]);
+          goto[node]!.set(c, next);
         }
         node = next;
       }
-      this.#out[node]!.push(this.#entries.length);
+      out[node]!.push(this.#entries.length);
       this.#entries.push({ length: folded.length, data });
-      this.#longest = Math.max(this.#longest, folded.length);
     }
-    this.#buildFailureLinks();
+    this.#out = out;
+    this.#buildTable(goto);
   }
 
   get size(): number {
     return this.#entries.length;
   }
 
-  #buildFailureLinks(): void {
-    for (const c of this.#goto[0]!.keys()) this.#startsSomething[c >> 3]! |= 1 << (c & 7);
+  #classOf(c: number, add = false): number {
+    const known = c < LATIN ? this.#latinClasses[c]! : (this.#wideClasses.get(c) ?? 0);
+    if (known !== 0 || !add) return known;
+    const fresh = this.#width++;
+    if (c < LATIN) this.#latinClasses[c] = fresh;
+    else this.#wideClasses.set(c, fresh);
+    return fresh;
+  }
+
+  /** Breadth-first, so a node's failure target (shallower) already has its full row. */
+  #buildTable(goto: Array<Map<number, number>>): void {
+    const width = this.#width;
+    const delta = new Int32Array(goto.length * width);
+    const fail = new Int32Array(goto.length);
     const queue: number[] = [];
-    for (const child of this.#goto[0]!.values()) queue.push(child);
+    for (const [c, child] of goto[0]!) {
+      delta[this.#classOf(c)] = child;
+      queue.push(child);
+    }
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
-      for (const [c, child] of this.#goto[node]!) {
-        let f = this.#fail[node]!;
-        while (f !== 0 && !this.#goto[f]!.has(c)) f = this.#fail[f]!;
-        const target = this.#goto[f]!.get(c);
-        this.#fail[child] = target !== undefined && target !== child ? target : 0;
-        this.#out[child]!.push(...this.#out[this.#fail[child]!]!);
+      const row = node * width;
+      const failRow = fail[node]! * width;
+      for (let k = 1; k < width; k++) delta[row + k] = delta[failRow + k]!;
+      for (const [c, child] of goto[node]!) {
+        const k = this.#classOf(c);
+        fail[child] = delta[failRow + k]!;
+        delta[row + k] = child;
+        const inherited = this.#out[fail[child]!]!;
+        if (inherited.length > 0) this.#out[child]!.push(...inherited);
         queue.push(child);
       }
     }
+    this.#delta = delta;
+    this.#ends = Uint8Array.from(this.#out, (out) => (out.length > 0 ? 1 : 0));
   }
 
   /** Whole-word matches, leftmost first, the longest phrase winning at one start, never overlapping. */
@@ -134,6 +204,7 @@ export class PhraseMatcher<T> {
       candidates.push(m);
       return false;
     });
+    if (candidates.length < 2) return candidates;
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const chosen: Array<PhraseMatch<T>> = [];
     let lastEnd = -1;
@@ -143,6 +214,17 @@ export class PhraseMatcher<T> {
       lastEnd = m.end;
     }
     return chosen;
+  }
+
+  /** Every whole-word match, overlapping ones and equal phrases included, in order of their end. */
+  findOverlapping(text: string): Array<PhraseMatch<T>> {
+    const all: Array<PhraseMatch<T>> = [];
+    if (this.#entries.length === 0 || text.length === 0) return all;
+    this.#scan(text, (m) => {
+      all.push(m);
+      return false;
+    });
+    return all;
   }
 
   /** The first whole-word match to end in the text, without collecting the others. */
@@ -158,32 +240,29 @@ export class PhraseMatcher<T> {
 
   /** Feeds the folded text through the automaton; `emit` returns true to stop. */
   #scan(text: string, emit: (m: PhraseMatch<T>) => boolean): void {
-    const folded = foldText(text);
-    // Original offsets of the last fed units, so a match that skipped spaces maps back to its start.
-    const ring = new Int32Array(this.#longest);
-    let fed = 0;
+    const { units, offsets, length } = feedOf(text);
+    const delta = this.#delta;
+    const width = this.#width;
+    const latin = this.#latinClasses;
+    const wide = this.#wideClasses;
+    const ends = this.#ends;
     let node = 0;
-    let previous = -1;
-    for (let i = 0; i < folded.length; i++) {
-      const c = foldCode(folded.charCodeAt(i));
-      if (c === 32 && previous === 32) continue;
-      previous = c;
-      ring[fed % this.#longest] = i;
-      fed++;
-      if (node === 0 && (this.#startsSomething[c >> 3]! & (1 << (c & 7))) === 0) continue;
-      let next = this.#goto[node]!.get(c);
-      while (next === undefined && node !== 0) {
-        node = this.#fail[node]!;
-        next = this.#goto[node]!.get(c);
+    for (let j = 0; j < length; j++) {
+      const c = units[j]!;
+      const k = c < LATIN ? latin[c]! : (wide.get(c) ?? 0);
+      if (k === 0) {
+        node = 0;
+        continue;
       }
-      node = next ?? 0;
-      if (node === 0) continue;
+      node = delta[node * width + k]!;
+      if (ends[node] === 0) continue;
       const out = this.#out[node]!;
-      for (let k = 0; k < out.length; k++) {
-        const entry = this.#entries[out[k]!]!;
-        const start = ring[(fed - entry.length) % this.#longest]!;
-        if (isWordUnit(text, start - 1) || isWordUnit(text, i + 1)) continue;
-        if (emit({ start, end: i + 1, data: entry.data })) return;
+      for (let o = 0; o < out.length; o++) {
+        const entry = this.#entries[out[o]!]!;
+        const start = offsets[j + 1 - entry.length]!;
+        const end = offsets[j]! + 1;
+        if (isWordUnit(text, start - 1) || isWordUnit(text, end)) continue;
+        if (emit({ start, end, data: entry.data })) return;
       }
     }
   }

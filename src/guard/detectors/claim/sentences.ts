@@ -14,7 +14,15 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 10 || c === 13;
 }
 
-export function splitSentences(text: string): Sentence[] {
+/** The claim and inclusive-language detectors split the same text in one scan: keep the last result. */
+let last: { text: string; sentences: readonly Sentence[] } | undefined;
+
+export function splitSentences(text: string): readonly Sentence[] {
+  if (last?.text !== text) last = { text, sentences: split(text) };
+  return last.sentences;
+}
+
+function split(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {

@@ -56,12 +56,13 @@ const cache = { en: new Map<string, number>(), fr: new Map<string, number>() };
 const CACHE_LIMIT = 50_000;
 
 function syllables(word: string, lang: Lang): number {
-  const key = word.toLowerCase();
-  const known = cache[lang].get(key);
+  // Keyed by the word as written, so a hit costs no lower-casing ("The" and "the" are two entries).
+  const known = cache[lang].get(word);
   if (known !== undefined) return known;
+  const key = word.toLowerCase();
   const n = lang === 'fr' ? frenchSyllables(key) : Math.max(1, syllable(key));
   if (cache[lang].size >= CACHE_LIMIT) cache[lang].clear();
-  cache[lang].set(key, n);
+  cache[lang].set(word, n);
   return n;
 }
 

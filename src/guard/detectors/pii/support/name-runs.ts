@@ -240,8 +240,19 @@ function bestSpan(
 // "Kónya, Becker and Vasquez", "Gaetane, Hannah, Anthony": capitalised single words in a list.
 const LIST =
   /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]{1,30}(?:, \p{Lu}[\p{L}\p{M}'’-]{1,30}){0,8},? (?:and|et|&) \p{Lu}[\p{L}\p{M}'’-]{1,30}(?![\p{L}\p{M}])/gu;
-// "Ubul: What a wife." A speaker label at the start of a line.
-const SPEAKER = /(?<=^|\n)[ \t>]{0,4}(\p{Lu}[\p{L}\p{M}'’-]{1,30}):[ \t]?["“]?\p{Lu}/gu;
+// "Ubul: What a wife." A speaker label at the start of a line (tried only there: sticky).
+const SPEAKER = /[ \t>]{0,4}(\p{Lu}[\p{L}\p{M}'’-]{1,30}):[ \t]?["“]?\p{Lu}/uy;
+
+/** Speaker labels, one regex attempt per line start instead of a look-behind at every offset. */
+function* speakerLabels(text: string): Generator<RegExpExecArray> {
+  for (let at = 0; at !== -1 && at < text.length; ) {
+    SPEAKER.lastIndex = at;
+    const m = SPEAKER.exec(text);
+    if (m) yield m;
+    const eol = text.indexOf('\n', at);
+    at = eol === -1 ? -1 : eol + 1;
+  }
+}
 
 /** Runs the list regex only around each conjunction, not from every capital letter of the text. */
 function* lists(text: string): Generator<RegExpExecArray> {
@@ -297,8 +308,7 @@ function listNames(text: string): NameSpan[] {
       out.push({ start, end: start + x[0].length, confidence: 0.6 });
     }
   }
-  SPEAKER.lastIndex = 0;
-  for (let m = SPEAKER.exec(text); m !== null; m = SPEAKER.exec(text)) {
+  for (const m of speakerLabels(text)) {
     const name = m[1] ?? '';
     const lower = name.toLowerCase();
     const known = FIRST.has(lower) || LAST.has(lower);
