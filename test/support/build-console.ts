@@ -18,7 +18,8 @@ export function ensureConsoleBuilt(): void {
   const index = join(repoRoot, 'dist/web/index.html');
   const src = join(repoRoot, 'web/src');
   if (!existsSync(src)) return;
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(src)) return;
+  const inputs = [src, join(repoRoot, 'web/public')].filter((d) => existsSync(d));
+  if (existsSync(index) && inputs.every((d) => statSync(index).mtimeMs >= newest(d))) return;
   const r = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('building the console failed');
 }

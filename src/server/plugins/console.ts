@@ -9,18 +9,18 @@ export interface ConsoleOptions {
   root: string;
 }
 
-/** Serves the built React console, with index.html for client-side routes. */
+/** Serves the built React console, with index.html for client-side routes, and the assistant widget. */
 async function consolePlugin(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
   if (!existsSync(join(options.root, 'index.html'))) {
     app.log.warn({ root: options.root }, 'console not built: run npm run build:web');
     return;
   }
-  await app.register(fastifyStatic, {
-    root: options.root,
-    prefix: '/',
-    wildcard: false,
-    index: ['index.html'],
+  // The assistant widget is loaded by the brand's own website: it must be fetchable cross-origin.
+  // Hooks apply to the routes registered after them, hence before the static routes.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.split('?')[0] === '/widget.js') reply.header('cross-origin-resource-policy', 'cross-origin');
   });
+  await app.register(fastifyStatic, { root: options.root, prefix: '/', wildcard: false, index: ['index.html'] });
 }
 
 export default fp(consolePlugin, { name: 'vigie-console' });

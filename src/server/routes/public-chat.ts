@@ -45,14 +45,19 @@ const visitorLimit = {
 };
 
 export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Every answer of this API, errors included, says which origin may read it.
+  app.addHook('onRequest', async (req, reply) => {
+    const id = (req.params as { id?: string }).id;
+    if (id && /^[0-9a-f-]{36}$/i.test(id)) await allowOrigin(req, reply, id);
+  });
+
   app.options(
     '/public/v1/assistants/:id/*',
     {
       schema: { hide: true, params: z.object({ id: z.string().uuid(), '*': z.string() }) },
       config: { public: true },
     },
-    async (req, reply) => {
-      await allowOrigin(req, reply, req.params.id);
+    async (_req, reply) => {
       return reply
         .header('access-control-allow-methods', 'GET, POST')
         .header('access-control-allow-headers', `content-type, ${TOKEN_HEADER}`)
@@ -74,7 +79,6 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      await allowOrigin(req, reply, req.params.id);
       const c = await startConversation(app.vigie, req.params.id, req.body.lang);
       return reply
         .code(201)
@@ -94,7 +98,6 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, rateLimit: visitorLimit },
     },
     async (req, reply) => {
-      await allowOrigin(req, reply, req.params.id);
       const r = await postCustomerMessage(
         app.vigie,
         req.params.id,
@@ -117,7 +120,6 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, rateLimit: { ...visitorLimit, max: 120 } },
     },
     async (req, reply) => {
-      await allowOrigin(req, reply, req.params.id);
       const r = await visitorMessages(app.vigie, req.params.id, req.params.cid, token(req), req.query.after);
       return { status: r.status, messages: r.messages.map(publicMessage) };
     },
@@ -130,7 +132,6 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, rateLimit: visitorLimit },
     },
     async (req, reply) => {
-      await allowOrigin(req, reply, req.params.id);
       await requestHandoff(app.vigie, req.params.id, req.params.cid, token(req));
       return reply.code(204).send();
     },
@@ -148,7 +149,6 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, rateLimit: visitorLimit },
     },
     async (req, reply) => {
-      await allowOrigin(req, reply, req.params.id);
       await feedback(
         app.vigie,
         req.params.id,
