@@ -30,7 +30,8 @@ function npmRun(script) {
 }
 
 if (stale(at('dist/server/cli/main.js'), at('src'))) npmRun('build:server');
-if (stale(at('dist/web/index.html'), at('web/src'), at('web/public'), at('web/index.html'))) npmRun('build:web');
+if (stale(at('dist/web/index.html'), at('web/src'), at('web/public'), at('web/index.html')))
+  npmRun('build:web');
 
 const args = process.argv.slice(2);
 const r = spawnSync(process.execPath, [at('dist/server/cli/main.js'), 'serve', ...args], {

@@ -7,7 +7,8 @@ const EVERY_MS = 10 * 60_000;
 const WATCH_EVERY_MS = 6 * 3600_000;
 
 /**
- * Periodic work: expired sessions and pseudonym maps are deleted, not just ignored; the lookalike
+ * Periodic work: expired sessions, pseudonym maps and conversations (retention) are deleted, not just
+ * ignored; the lookalike
  * watch list is re-checked.
  */
 export function startMaintenance(vigie: Vigie): () => void {
@@ -15,8 +16,13 @@ export function startMaintenance(vigie: Vigie): () => void {
     try {
       const sessions = await purgeExpiredSessions(vigie);
       const maps = await purgeExpiredMaps(vigie);
-      if (sessions + maps > 0)
-        vigie.log.info({ sessions, maps }, 'purged expired sessions and pseudonym maps');
+      const conversations = await purgeExpiredConversations(vigie);
+      if (sessions + maps + conversations > 0) {
+        vigie.log.info(
+          { sessions, maps, conversations },
+          'purged expired sessions, pseudonym maps and conversations',
+        );
+      }
     } catch (err) {
       vigie.log.warn({ err }, 'maintenance failed; retrying later');
     }

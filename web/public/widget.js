@@ -138,7 +138,7 @@
       el('span', { class: 'who' }, who),
       document.createTextNode(m.text),
     );
-    if (m.citations && m.citations.length) {
+    if (m.citations?.length) {
       const list = el('ul', { 'aria-label': T.sources });
       for (const c of m.citations) list.append(el('li', {}, `[${c.n}] ${c.title}`));
       item.append(list);
@@ -218,7 +218,7 @@
     try {
       await ensureConversation();
       const r = await call('POST', `/conversations/${conversation.id}/messages`, { text });
-            // The server numbers messages: re-read them so sequence numbers stay exact.
+      // The server numbers messages: re-read them so sequence numbers stay exact.
       const all = await call('GET', `/conversations/${conversation.id}/messages?after=0`);
       log.replaceChildren();
       lastSeq = 0;

@@ -221,7 +221,12 @@ export async function knowledgeBaseFor(vigie: Vigie, assistantId: string): Promi
     .where('assistant_id', '=', assistantId)
     .where('status', '!=', 'blocked')
     .execute();
-  const stamp = `${rows.length}:${rows.reduce((m, r) => (r.updated_at > m ? r.updated_at : m), '')}`;
+  const newest =
+    rows
+      .map((r) => r.updated_at)
+      .sort()
+      .at(-1) ?? '';
+  const stamp = `${rows.length}:${newest}`;
   const hit = kbCache.get(assistantId);
   if (hit && hit.stamp === stamp) return hit.kb;
   const articles: Article[] = [];

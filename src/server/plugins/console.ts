@@ -20,7 +20,12 @@ async function consolePlugin(app: FastifyInstance, options: ConsoleOptions): Pro
   app.addHook('onSend', async (req, reply) => {
     if (req.url.split('?')[0] === '/widget.js') reply.header('cross-origin-resource-policy', 'cross-origin');
   });
-  await app.register(fastifyStatic, { root: options.root, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: options.root,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+  });
 }
 
 export default fp(consolePlugin, { name: 'vigie-console' });

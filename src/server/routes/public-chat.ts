@@ -97,7 +97,7 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { public: true, rateLimit: visitorLimit },
     },
-    async (req, reply) => {
+    async (req) => {
       const r = await postCustomerMessage(
         app.vigie,
         req.params.id,
@@ -119,7 +119,7 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { public: true, rateLimit: { ...visitorLimit, max: 120 } },
     },
-    async (req, reply) => {
+    async (req) => {
       const r = await visitorMessages(app.vigie, req.params.id, req.params.cid, token(req), req.query.after);
       return { status: r.status, messages: r.messages.map(publicMessage) };
     },
