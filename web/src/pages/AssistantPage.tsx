@@ -1,6 +1,5 @@
-import { ModuleUnavailable } from './ModuleUnavailable';
+import { AssistantConsole } from './assistant/AssistantConsole';
 
-// Placeholder until the Assistant module ships; its engineers replace this page.
 export function AssistantPage() {
-  return <ModuleUnavailable module="assistant" />;
+  return <AssistantConsole />;
 }
