@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createLogger, loadConfig, openVigie, type Principal, type Vigie } from '../core/index.js';
 import type { Io } from './io.js';
 
@@ -20,4 +21,13 @@ export async function withVigie<T>(io: Io, fn: (vigie: Vigie) => Promise<T>): Pr
   } finally {
     await vigie.close();
   }
+}
+
+/**
+ * Whether a workspace already exists: commands that can work without one (scan, e-mail analysis,
+ * provenance checks) use it when present and never create one as a side effect.
+ */
+export function workspaceExists(io: Io): boolean {
+  const config = loadConfig(io.env);
+  return config.database.kind === 'postgres' || existsSync(config.database.file);
 }

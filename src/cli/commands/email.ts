@@ -10,7 +10,7 @@ import {
   recordEmailAnalysis,
   shieldProtection,
 } from '../../shield/index.js';
-import { CLI_PRINCIPAL, withVigie } from '../context.js';
+import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
 import { CheckFailed, type Io } from '../io.js';
 
 const RANK: Record<EmailVerdict, number> = { clean: 0, suspicious: 1, phishing: 2 };

@@ -12,18 +12,12 @@ import {
   toSarif,
   workspaceContext,
 } from '../../guard/index.js';
-import { CLI_PRINCIPAL, withVigie } from '../context.js';
+import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
 import { CheckFailed, type Io } from '../io.js';
 import { readInputs, type TextInput } from './guard-input.js';
 
 const VERDICT_RANK: Record<Action, number> = { allow: 0, warn: 1, redact: 2, review: 3, block: 4 };
 const PROFILES = ['input', 'ingested', 'output', 'publish'] as const;
-
-/** Workspace data is used when a workspace exists; a bare CI checkout scans with the default policy. */
-function hasWorkspace(io: Io): boolean {
-  const config = loadConfig(io.env);
-  return config.database.kind === 'postgres' || existsSync(config.database.file);
-}
 
 function readPolicyFile(path: string): string {
   try {
@@ -105,7 +99,7 @@ export function registerGuardCommands(program: Command, io: Io): void {
           return results;
         };
         let results: Array<TextInput & { result?: ScanResult }>;
-        if (hasWorkspace(io) && !override) {
+        if (workspaceExists(io) && !override) {
           results = await withVigie(io, (vigie) =>
             run((text) =>
               scanText(vigie, CLI_PRINCIPAL, { text, profile: o.profile, lang: o.lang, locale: o.locale }),
@@ -113,7 +107,7 @@ export function registerGuardCommands(program: Command, io: Io): void {
           );
         } else {
           const policy = loadPolicy(override);
-          const context = hasWorkspace(io) ? await withVigie(io, (vigie) => workspaceContext(vigie)) : {};
+          const context = workspaceExists(io) ? await withVigie(io, (vigie) => workspaceContext(vigie)) : {};
           results = await run(async (text) =>
             scan(text, { profile: o.profile, lang: o.lang, locale: o.locale, policy, context }),
           );

@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import YAML from 'yaml';
 import { AppError, loadConfig } from '../../core/index.js';
 import { contentTypes, createDraft, MAX_VARIANTS, providerNames, verifyExport } from '../../studio/index.js';
-import { CLI_PRINCIPAL, withVigie } from '../context.js';
+import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
 import { CheckFailed, type Io } from '../io.js';
 
 const MAX_BRIEF_BYTES = 256 * 1024;
@@ -33,12 +33,6 @@ function readBrief(path: string): Record<string, unknown> {
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new AppError('VALIDATION', `brief ${path} must be a mapping`);
   return data as Record<string, unknown>;
-}
-
-/** Verification must not create a workspace as a side effect of opening one. */
-function hasWorkspace(io: Io): boolean {
-  const config = loadConfig(io.env);
-  return config.database.kind === 'postgres' || existsSync(config.database.file);
 }
 
 function parseVariants(value: string): number {
@@ -112,7 +106,7 @@ export function registerStudioCommands(program: Command, io: Io): void {
         );
       const bytes = readBounded(file, MAX_EXPORT_BYTES, 'file');
       const manifest = o.manifest ? readManifest(o.manifest) : undefined;
-      if (o.publicKey === undefined && !hasWorkspace(io))
+      if (o.publicKey === undefined && !workspaceExists(io))
         throw new AppError('VALIDATION', 'no workspace here: pass --public-key to verify offline');
       const key =
         o.publicKey ?? (await withVigie(io, async (vigie) => vigie.keyring.signingPublicKey.publicKey));

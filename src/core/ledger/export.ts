@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { publicKeyFromRaw } from '../crypto/keyring.js';
 import type { Executor } from '../db/index.js';
 import type { LedgerEntry, SignedHead } from './entry.js';
-import { rowToEntry } from './ledger.js';
+import { headFromRow, rowToEntry } from './ledger.js';
 import { TreeRebuilder, type VerifyResult } from './verify.js';
 
 export const EXPORT_FORMAT = 'vigie-ledger-export/1';
@@ -48,14 +48,7 @@ export async function* exportLines(
       yield JSON.stringify(rowToEntry(row));
       const h = headAfter.get(Number(row.seq));
       if (h && Number(h.tree_size) < head.treeSize) {
-        const signed: SignedHead = {
-          treeSize: Number(h.tree_size),
-          rootHash: h.root_hash.toString('hex'),
-          issuedAt: h.issued_at,
-          signature: h.signature.toString('base64'),
-          keyId: h.key_id,
-        };
-        yield JSON.stringify({ head: signed });
+        yield JSON.stringify({ head: headFromRow(h) });
       }
     }
     after = last;

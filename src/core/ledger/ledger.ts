@@ -1,5 +1,5 @@
 import type { Keyring } from '../crypto/keyring.js';
-import type { Db, Executor } from '../db/index.js';
+import type { Db, Executor, LedgerHeadRow } from '../db/index.js';
 import { nowIso } from '../db/index.js';
 import { AppError } from '../errors.js';
 import {
@@ -53,6 +53,17 @@ export function rowToEntry(row: {
     action: row.action,
     target: row.target,
     details: JSON.parse(row.details),
+  };
+}
+
+/** A stored head row as the signed head it records (hex root, base64 signature). */
+export function headFromRow(row: LedgerHeadRow): SignedHead {
+  return {
+    treeSize: Number(row.tree_size),
+    rootHash: row.root_hash.toString('hex'),
+    issuedAt: row.issued_at,
+    signature: row.signature.toString('base64'),
+    keyId: row.key_id,
   };
 }
 
@@ -205,30 +216,7 @@ export class Ledger {
       .orderBy('tree_size', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!row) return this.signHead(0, EMPTY_ROOT, nowIso());
-    return {
-      treeSize: Number(row.tree_size),
-      rootHash: row.root_hash.toString('hex'),
-      issuedAt: row.issued_at,
-      signature: row.signature.toString('base64'),
-      keyId: row.key_id,
-    };
-  }
-
-  async headAt(treeSize: number): Promise<SignedHead | undefined> {
-    const row = await this.db
-      .selectFrom('ledger_heads')
-      .selectAll()
-      .where('tree_size', '=', treeSize)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      treeSize: Number(row.tree_size),
-      rootHash: row.root_hash.toString('hex'),
-      issuedAt: row.issued_at,
-      signature: row.signature.toString('base64'),
-      keyId: row.key_id,
-    };
+    return row ? headFromRow(row) : this.signHead(0, EMPTY_ROOT, nowIso());
   }
 
   /** Hashes of the given ranges, from stored perfect-subtree nodes fetched in one query. */

@@ -1,7 +1,7 @@
 import { type KeyObject, verify as verifySignature } from 'node:crypto';
 import type { Executor } from '../db/index.js';
 import { entryLeafHash, headMessage, type LedgerEntry, type SignedHead } from './entry.js';
-import { rowToEntry } from './ledger.js';
+import { headFromRow, rowToEntry } from './ledger.js';
 import { hashChildren, hashFromNodes } from './merkle.js';
 
 export interface BadEntry {
@@ -224,13 +224,7 @@ async function loadHeads(db: Executor, afterSize: number, maxSize: number): Prom
     .orderBy('tree_size')
     .limit(PAGE)
     .execute();
-  return rows.map((r) => ({
-    treeSize: Number(r.tree_size),
-    rootHash: r.root_hash.toString('hex'),
-    issuedAt: r.issued_at,
-    signature: r.signature.toString('base64'),
-    keyId: r.key_id,
-  }));
+  return rows.map(headFromRow);
 }
 
 /** Stored nodes completed by leaves in [start, end): node (l, i) is completed by leaf (i + 1) * 2^l - 1. */
