@@ -49,16 +49,21 @@ export function table(rows: Array<Record<string, unknown>>, columns: string[]): 
   return [line(columns), ...cells.map(line)].join('\n');
 }
 
-export async function readAll(stream: Readable, limit = 1024 * 1024): Promise<string> {
+/** Reads a stream up to `limit` bytes; past it, fails with `tooLarge` instead of buffering on. */
+export async function readBounded(stream: Readable, limit: number, tooLarge: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     size += b.length;
-    if (size > limit) throw new InvalidArgumentError(`standard input is larger than ${limit} bytes`);
+    if (size > limit) throw new InvalidArgumentError(tooLarge);
     chunks.push(b);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readAll(stream: Readable, limit = 1024 * 1024): Promise<string> {
+  return (await readBounded(stream, limit, `standard input is larger than ${limit} bytes`)).toString('utf8');
 }
 
 /** Progress on a terminal only: piped stderr stays clean for scripts. */

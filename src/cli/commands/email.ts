@@ -10,23 +10,18 @@ import {
   recordEmailAnalysis,
   shieldProtection,
 } from '../../shield/index.js';
-import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
-import { CheckFailed, type Io } from '../io.js';
+import { CLI_PRINCIPAL, withVigie } from '../context.js';
+import { CheckFailed, type Io, readBounded } from '../io.js';
 
 const RANK: Record<EmailVerdict, number> = { clean: 0, suspicious: 1, phishing: 2 };
 
 async function readMessage(path: string, io: Io): Promise<Buffer> {
   if (path === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const c of io.stdin) {
-      const b = Buffer.isBuffer(c) ? c : Buffer.from(c);
-      size += b.length;
-      if (size > MAX_MESSAGE_BYTES)
-        throw new Error(`message larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`);
-      chunks.push(b);
-    }
-    return Buffer.concat(chunks);
+    return readBounded(
+      io.stdin,
+      MAX_MESSAGE_BYTES,
+      `message larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`,
+    );
   }
   const info = await stat(path);
   if (info.isDirectory()) throw new Error('is a directory');

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_SCAN_BYTES } from '../../guard/index.js';
-import type { Io } from '../io.js';
+import { type Io, readBounded } from '../io.js';
 
 export interface TextInput {
   path: string;
@@ -29,16 +29,12 @@ export async function readInputs(paths: string[], io: Io): Promise<TextInput[]> 
   for (const path of list) {
     try {
       if (path === '-') {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const c of io.stdin) {
-          const b = Buffer.isBuffer(c) ? c : Buffer.from(c);
-          size += b.length;
-          if (size > MAX_SCAN_BYTES)
-            throw new Error(`standard input is larger than ${MAX_SCAN_BYTES / 1024 / 1024} MB`);
-          chunks.push(b);
-        }
-        out.push(decodeText(path, Buffer.concat(chunks)));
+        const bytes = await readBounded(
+          io.stdin,
+          MAX_SCAN_BYTES,
+          `standard input is larger than ${MAX_SCAN_BYTES / 1024 / 1024} MB`,
+        );
+        out.push(decodeText(path, bytes));
         continue;
       }
       const info = await stat(path);

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { AppError, loadConfig } from '../../core/index.js';
+import { AppError } from '../../core/index.js';
 import {
   type Action,
   loadPolicy,

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import YAML from 'yaml';
-import { AppError, loadConfig } from '../../core/index.js';
+import { AppError } from '../../core/index.js';
 import { contentTypes, createDraft, MAX_VARIANTS, providerNames, verifyExport } from '../../studio/index.js';
 import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
 import { CheckFailed, type Io } from '../io.js';
@@ -11,7 +11,7 @@ const MAX_EXPORT_BYTES = 5 * 1024 * 1024;
 const MAX_MANIFEST_BYTES = 64 * 1024;
 const ED25519_KEY = /^[A-Za-z0-9+/]{43}=$/;
 
-function readBounded(path: string, limit: number, what: string): Buffer {
+function readFileBounded(path: string, limit: number, what: string): Buffer {
   let size: number;
   try {
     size = statSync(path).size;
@@ -25,7 +25,9 @@ function readBounded(path: string, limit: number, what: string): Buffer {
 function readBrief(path: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = YAML.parse(readBounded(path, MAX_BRIEF_BYTES, 'brief').toString('utf8'), { maxAliasCount: 100 });
+    data = YAML.parse(readFileBounded(path, MAX_BRIEF_BYTES, 'brief').toString('utf8'), {
+      maxAliasCount: 100,
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('VALIDATION', `brief ${path} is not valid YAML or JSON`);
@@ -44,7 +46,7 @@ function parseVariants(value: string): number {
 
 function readManifest(path: string): unknown {
   try {
-    return JSON.parse(readBounded(path, MAX_MANIFEST_BYTES, 'manifest').toString('utf8'));
+    return JSON.parse(readFileBounded(path, MAX_MANIFEST_BYTES, 'manifest').toString('utf8'));
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('VALIDATION', `manifest ${path} is not valid JSON`);
@@ -104,7 +106,7 @@ export function registerStudioCommands(program: Command, io: Io): void {
           'VALIDATION',
           '--public-key must be a raw Ed25519 public key in base64 (44 characters)',
         );
-      const bytes = readBounded(file, MAX_EXPORT_BYTES, 'file');
+      const bytes = readFileBounded(file, MAX_EXPORT_BYTES, 'file');
       const manifest = o.manifest ? readManifest(o.manifest) : undefined;
       if (o.publicKey === undefined && !workspaceExists(io))
         throw new AppError('VALIDATION', 'no workspace here: pass --public-key to verify offline');
