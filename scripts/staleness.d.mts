@@ -1,0 +1,2 @@
+export function newest(dir: string): number;
+export function stale(output: string, ...inputs: string[]): boolean;
