@@ -159,13 +159,16 @@ export async function updateUser(
       throw new AppError('FORBIDDEN', 'you cannot disable yourself or change your own role');
     }
     if ((data.disabled === true || (data.role && data.role !== 'admin')) && user.role === 'admin') {
-      const admins = await tx
+      let activeAdmins = tx
         .selectFrom('users')
-        .select((eb) => eb.fn.countAll().as('n'))
+        .select('id')
         .where('role', '=', 'admin')
-        .where('disabled', '=', 0)
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1 && user.disabled === 0) {
+        .where('disabled', '=', 0);
+      // Two demotions at once on PostgreSQL must not both count two admins: lock their rows. SQLite
+      // transactions already run one at a time (BEGIN IMMEDIATE).
+      if (vigie.storage.dialect === 'postgres') activeAdmins = activeAdmins.forUpdate();
+      const admins = await activeAdmins.execute();
+      if (admins.length <= 1 && user.disabled === 0) {
         throw new AppError('CONFLICT', 'the last active administrator cannot be disabled or demoted');
       }
     }
