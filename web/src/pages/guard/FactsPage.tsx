@@ -1,15 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteFact, type Fact, fetchFacts } from '../../api/guard';
 import { useSession } from '../../auth/SessionProvider';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import {
+  ActionResult,
+  ConfirmActionDialog,
+  RowDangerButton,
+  useConfirmedAction,
+} from '../../components/ConfirmedAction';
 import { DateTime } from '../../components/DateTime';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
-import { ScrollRegion } from '../../components/ScrollRegion';
+import { TableCard } from '../../components/TableCard';
 import { FactEditor } from './FactEditor';
 import { factStatus } from './factForm';
 import { FACTS_QUERY_KEY } from './queryKeys';
@@ -54,114 +57,95 @@ function FactsTable({
   onEdit: (fact: Fact) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState<Fact>();
-  const [result, setResult] = useState<string>();
-  const mutation = useMutation({
-    mutationFn: (fact: Fact) => deleteFact(fact.id),
-    onSuccess: () => {
-      setPending(undefined);
-      setResult(t('guardSettings.facts.deleted'));
-      void queryClient.invalidateQueries({ queryKey: FACTS_QUERY_KEY });
-    },
+  const removal = useConfirmedAction({
+    run: (fact: Fact) => deleteFact(fact.id),
+    done: () => t('guardSettings.facts.deleted'),
+    invalidates: FACTS_QUERY_KEY,
   });
   return (
-    <section className="card card-flush" aria-labelledby="facts-table-title">
-      <h2 id="facts-table-title" className="card-heading">
-        {t('guardSettings.facts.listTitle', { count: facts.length })}
-      </h2>
-      <LiveRegion testId="facts-result">
-        {result ? <Notice tone="success">{result}</Notice> : null}
-      </LiveRegion>
-      {facts.length === 0 ? (
-        <p className="empty">{t('guardSettings.facts.empty')}</p>
-      ) : (
-        <ScrollRegion labelledBy="facts-table-title">
-          <table className="table" data-testid="facts-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('guardSettings.facts.statement')}</th>
-                <th scope="col">{t('guardSettings.facts.source')}</th>
-                <th scope="col">{t('guardSettings.facts.owner')}</th>
-                <th scope="col">{t('guardSettings.facts.expires')}</th>
-                <th scope="col">{t('guardSettings.facts.status')}</th>
-                {writable ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('guardSettings.actions')}</span>
+    <>
+      <TableCard
+        id="facts-table-title"
+        title={t('guardSettings.facts.listTitle', { count: facts.length })}
+        notice={<ActionResult action={removal} testId="facts-result" />}
+        isEmpty={facts.length === 0}
+        empty={t('guardSettings.facts.empty')}
+      >
+        <table className="table" data-testid="facts-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('guardSettings.facts.statement')}</th>
+              <th scope="col">{t('guardSettings.facts.source')}</th>
+              <th scope="col">{t('guardSettings.facts.owner')}</th>
+              <th scope="col">{t('guardSettings.facts.expires')}</th>
+              <th scope="col">{t('guardSettings.facts.status')}</th>
+              {writable ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('guardSettings.actions')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {facts.map((fact) => {
+              const status = factStatus(fact);
+              return (
+                <tr key={fact.id} data-testid="fact-row" data-fact-id={fact.id} data-status={status}>
+                  <th scope="row" className="break" lang={fact.lang ?? undefined}>
+                    {fact.statement}
                   </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {facts.map((fact) => {
-                const status = factStatus(fact);
-                return (
-                  <tr key={fact.id} data-testid="fact-row" data-fact-id={fact.id} data-status={status}>
-                    <th scope="row" className="break" lang={fact.lang ?? undefined}>
-                      {fact.statement}
-                    </th>
-                    <td className="break">{fact.source}</td>
-                    <td>{fact.owner ?? <span className="muted">—</span>}</td>
-                    <td>
-                      {fact.expiresAt ? (
-                        <DateTime value={fact.expiresAt} format="date" />
-                      ) : (
-                        <span className="muted">{t('guardSettings.facts.never')}</span>
-                      )}
+                  <td className="break">{fact.source}</td>
+                  <td>{fact.owner ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {fact.expiresAt ? (
+                      <DateTime value={fact.expiresAt} format="date" />
+                    ) : (
+                      <span className="muted">{t('guardSettings.facts.never')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`status ${STATUS_CLASS[status]}`} data-testid="fact-status">
+                      {t(`guardSettings.facts.statuses.${status}`)}
+                    </span>
+                  </td>
+                  {writable ? (
+                    <td className="cell-actions">
+                      <div className="inline-control">
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          onClick={() => onEdit(fact)}
+                          data-testid="fact-edit"
+                        >
+                          {t('guardSettings.edit')}
+                        </button>
+                        <RowDangerButton
+                          label={t('guardSettings.delete')}
+                          target={fact.statement}
+                          onClick={() => removal.ask(fact)}
+                          testId="fact-delete"
+                        />
+                      </div>
                     </td>
-                    <td>
-                      <span className={`status ${STATUS_CLASS[status]}`} data-testid="fact-status">
-                        {t(`guardSettings.facts.statuses.${status}`)}
-                      </span>
-                    </td>
-                    {writable ? (
-                      <td className="cell-actions">
-                        <div className="inline-control">
-                          <button
-                            type="button"
-                            className="button button-small button-secondary"
-                            onClick={() => onEdit(fact)}
-                            data-testid="fact-edit"
-                          >
-                            {t('guardSettings.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-small button-danger-quiet"
-                            onClick={() => {
-                              mutation.reset();
-                              setResult(undefined);
-                              setPending(fact);
-                            }}
-                            data-testid="fact-delete"
-                          >
-                            {t('guardSettings.delete')}
-                          </button>
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-      {pending ? (
-        <ConfirmDialog
-          open
-          title={t('guardSettings.facts.confirmDelete.title')}
-          confirmLabel={t('guardSettings.facts.confirmDelete.confirm')}
-          tone="danger"
-          busy={mutation.isPending}
-          onCancel={() => setPending(undefined)}
-          onConfirm={() => mutation.mutate(pending)}
-        >
-          <p>{t('guardSettings.facts.confirmDelete.body')}</p>
-          <blockquote className="finding-excerpt">{pending.statement}</blockquote>
-          {mutation.isError ? <ErrorNotice error={mutation.error} /> : null}
-        </ConfirmDialog>
-      ) : null}
-    </section>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableCard>
+      <ConfirmActionDialog
+        action={removal}
+        title={() => t('guardSettings.facts.confirmDelete.title')}
+        confirmLabel={() => t('guardSettings.facts.confirmDelete.confirm')}
+      >
+        {(pending) => (
+          <>
+            <p>{t('guardSettings.facts.confirmDelete.body')}</p>
+            <blockquote className="finding-excerpt">{pending.statement}</blockquote>
+          </>
+        )}
+      </ConfirmActionDialog>
+    </>
   );
 }

@@ -2,13 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addKnownValues, deleteKnownValue, fetchKnownValues, type KnownValue } from '../../api/guard';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import {
+  ActionResult,
+  ConfirmActionDialog,
+  RowDangerButton,
+  useConfirmedAction,
+} from '../../components/ConfirmedAction';
 import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
-import { ScrollRegion } from '../../components/ScrollRegion';
+import { TableCard } from '../../components/TableCard';
 import { KNOWN_VALUE_ENTITIES, KNOWN_VALUE_LIMITS, type ParsedValues, parseValueLines } from './knownValues';
 import { KNOWN_VALUES_QUERY_KEY } from './queryKeys';
 
@@ -140,85 +145,61 @@ function AddKnownValues() {
 
 function KnownValuesTable({ values }: { values: KnownValue[] }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState<KnownValue>();
-  const [result, setResult] = useState<string>();
-  const mutation = useMutation({
-    mutationFn: (value: KnownValue) => deleteKnownValue(value.id),
-    onSuccess: () => {
-      setPending(undefined);
-      setResult(t('guardSettings.knownValues.deleted'));
-      void queryClient.invalidateQueries({ queryKey: KNOWN_VALUES_QUERY_KEY });
-    },
+  const removal = useConfirmedAction({
+    run: (value: KnownValue) => deleteKnownValue(value.id),
+    done: () => t('guardSettings.knownValues.deleted'),
+    invalidates: KNOWN_VALUES_QUERY_KEY,
   });
   return (
-    <section className="card card-flush" aria-labelledby="known-table-title">
-      <h2 id="known-table-title" className="card-heading">
-        {t('guardSettings.knownValues.listTitle', { count: values.length })}
-      </h2>
-      <LiveRegion testId="known-values-deleted">
-        {result ? <Notice tone="success">{result}</Notice> : null}
-      </LiveRegion>
-      {values.length === 0 ? (
-        <p className="empty">{t('guardSettings.knownValues.empty')}</p>
-      ) : (
-        <ScrollRegion labelledBy="known-table-title">
-          <table className="table" data-testid="known-values-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('guardSettings.knownValues.masked')}</th>
-                <th scope="col">{t('guardSettings.knownValues.entity')}</th>
-                <th scope="col">{t('guardSettings.knownValues.created')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('guardSettings.actions')}</span>
+    <>
+      <TableCard
+        id="known-table-title"
+        title={t('guardSettings.knownValues.listTitle', { count: values.length })}
+        notice={<ActionResult action={removal} testId="known-values-deleted" />}
+        isEmpty={values.length === 0}
+        empty={t('guardSettings.knownValues.empty')}
+      >
+        <table className="table" data-testid="known-values-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('guardSettings.knownValues.masked')}</th>
+              <th scope="col">{t('guardSettings.knownValues.entity')}</th>
+              <th scope="col">{t('guardSettings.knownValues.created')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('guardSettings.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {values.map((value) => (
+              <tr key={value.id} data-testid="known-value-row" data-entity={value.entity}>
+                <th scope="row" className="mono">
+                  {value.masked}
                 </th>
+                <td className="mono">{value.entity}</td>
+                <td>
+                  <DateTime value={value.createdAt} format="date" />
+                </td>
+                <td className="cell-actions">
+                  <RowDangerButton
+                    label={t('guardSettings.delete')}
+                    target={value.masked}
+                    onClick={() => removal.ask(value)}
+                    testId="known-value-delete"
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {values.map((value) => (
-                <tr key={value.id} data-testid="known-value-row" data-entity={value.entity}>
-                  <th scope="row" className="mono">
-                    {value.masked}
-                  </th>
-                  <td className="mono">{value.entity}</td>
-                  <td>
-                    <DateTime value={value.createdAt} format="date" />
-                  </td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button button-small button-danger-quiet"
-                      onClick={() => {
-                        mutation.reset();
-                        setResult(undefined);
-                        setPending(value);
-                      }}
-                      data-testid="known-value-delete"
-                    >
-                      {t('guardSettings.delete')}
-                      <span className="visually-hidden"> {value.masked}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-      {pending ? (
-        <ConfirmDialog
-          open
-          title={t('guardSettings.knownValues.confirmDelete.title')}
-          confirmLabel={t('guardSettings.knownValues.confirmDelete.confirm')}
-          tone="danger"
-          busy={mutation.isPending}
-          onCancel={() => setPending(undefined)}
-          onConfirm={() => mutation.mutate(pending)}
-        >
-          <p>{t('guardSettings.knownValues.confirmDelete.body', { value: pending.masked })}</p>
-          {mutation.isError ? <ErrorNotice error={mutation.error} /> : null}
-        </ConfirmDialog>
-      ) : null}
-    </section>
+            ))}
+          </tbody>
+        </table>
+      </TableCard>
+      <ConfirmActionDialog
+        action={removal}
+        title={() => t('guardSettings.knownValues.confirmDelete.title')}
+        confirmLabel={() => t('guardSettings.knownValues.confirmDelete.confirm')}
+      >
+        {(pending) => <p>{t('guardSettings.knownValues.confirmDelete.body', { value: pending.masked })}</p>}
+      </ConfirmActionDialog>
+    </>
   );
 }

@@ -1,17 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchUsers, type UserChanges, updateUser } from '../../api/endpoints';
 import type { Role, User } from '../../api/types';
 import { useSignedInSession } from '../../auth/SessionProvider';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ActionResult, ConfirmActionDialog, useConfirmedAction } from '../../components/ConfirmedAction';
 import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
-import { ScrollRegion } from '../../components/ScrollRegion';
+import { TableCard } from '../../components/TableCard';
 import { InviteUserForm } from './InviteUserForm';
 import { USERS_QUERY_KEY } from './queryKeys';
 import { RoleSelect } from './RoleSelect';
@@ -46,86 +45,70 @@ export function UsersPage() {
 function UsersTable({ users }: { users: User[] }) {
   const { t } = useTranslation();
   const { user: me } = useSignedInSession();
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState<PendingChange>();
-  const [result, setResult] = useState<string>();
-  const mutation = useMutation({
-    mutationFn: (change: PendingChange) => updateUser(change.user.id, changesOf(change)),
-    onSuccess: ({ user }, change) => {
-      setPending(undefined);
-      const name = user.username;
-      setResult(
-        change.kind === 'role'
-          ? t('users.roleChanged', {
-              username: name,
-              role: t(`roles.${user.role}`, { defaultValue: user.role }),
-            })
-          : user.disabled
-            ? t('users.disabledDone', { username: name })
-            : t('users.enabledDone', { username: name }),
-      );
-      void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
-    },
+  const change = useConfirmedAction({
+    run: (pending: PendingChange) => updateUser(pending.user.id, changesOf(pending)),
+    done: (pending) => doneMessage(pending, t),
+    invalidates: USERS_QUERY_KEY,
   });
 
-  function ask(change: PendingChange) {
-    mutation.reset();
-    setResult(undefined);
-    setPending(change);
-  }
-
   return (
-    <section className="card card-flush" aria-labelledby="users-table-title">
-      <h2 id="users-table-title" className="card-heading">
-        {t('users.listTitle', { count: users.length })}
-      </h2>
-      <LiveRegion testId="users-result">
-        {result ? <Notice tone="success">{result}</Notice> : null}
-        {mutation.isError && !pending ? <ErrorNotice error={mutation.error} /> : null}
-      </LiveRegion>
-      {users.length === 0 ? (
-        <p className="empty">{t('users.empty')}</p>
-      ) : (
-        <ScrollRegion labelledBy="users-table-title">
-          <table className="table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.columns.user')}</th>
-                <th scope="col">{t('users.columns.role')}</th>
-                <th scope="col">{t('users.columns.status')}</th>
-                <th scope="col">{t('users.columns.created')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('users.columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <UserRow key={user.id} user={user} isMe={user.id === me.id} onChange={ask} />
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-      {pending ? (
-        <ConfirmDialog
-          open
-          title={confirmTitle(pending, t)}
-          confirmLabel={confirmLabel(pending, t)}
-          tone={pending.kind === 'disabled' && pending.disabled ? 'danger' : 'primary'}
-          busy={mutation.isPending}
-          onCancel={() => setPending(undefined)}
-          onConfirm={() => mutation.mutate(pending)}
-        >
-          <p>{confirmBody(pending, t)}</p>
-          {mutation.isError ? <ErrorNotice error={mutation.error} /> : null}
-        </ConfirmDialog>
-      ) : null}
-    </section>
+    <>
+      <TableCard
+        id="users-table-title"
+        title={t('users.listTitle', { count: users.length })}
+        notice={
+          <ActionResult action={change} testId="users-result">
+            {change.mutation.isError && !change.pending ? (
+              <ErrorNotice error={change.mutation.error} />
+            ) : null}
+          </ActionResult>
+        }
+        isEmpty={users.length === 0}
+        empty={t('users.empty')}
+      >
+        <table className="table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('users.columns.user')}</th>
+              <th scope="col">{t('users.columns.role')}</th>
+              <th scope="col">{t('users.columns.status')}</th>
+              <th scope="col">{t('users.columns.created')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('users.columns.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <UserRow key={user.id} user={user} isMe={user.id === me.id} onChange={change.ask} />
+            ))}
+          </tbody>
+        </table>
+      </TableCard>
+      <ConfirmActionDialog
+        action={change}
+        title={(pending) => confirmTitle(pending, t)}
+        confirmLabel={(pending) => confirmLabel(pending, t)}
+        tone={(pending) => (pending.kind === 'disabled' && pending.disabled ? 'danger' : 'primary')}
+      >
+        {(pending) => <p>{confirmBody(pending, t)}</p>}
+      </ConfirmActionDialog>
+    </>
   );
 }
 
 type T = TFunction;
+
+function doneMessage(pending: PendingChange, t: T): string {
+  const username = pending.user.username;
+  if (pending.kind === 'role') {
+    return t('users.roleChanged', {
+      username,
+      role: t(`roles.${pending.role}`, { defaultValue: pending.role }),
+    });
+  }
+  return pending.disabled ? t('users.disabledDone', { username }) : t('users.enabledDone', { username });
+}
 
 function confirmTitle(pending: PendingChange, t: T): string {
   if (pending.kind === 'role') return t('users.confirmRole.title');
