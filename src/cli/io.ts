@@ -1,5 +1,7 @@
+import { readFileSync, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { InvalidArgumentError } from 'commander';
+import { AppError } from '../core/errors.js';
 
 /** The CLI's world, injected so tests can run commands in-process. */
 export interface Io {
@@ -73,4 +75,16 @@ export function progress(io: Io, text: string): void {
 
 export function endProgress(io: Io): void {
   if ((io.stderr as NodeJS.WriteStream).isTTY) io.stderr.write('\n');
+}
+
+/** Reads a whole file no larger than limit bytes; what names it in errors ("brief", "anchor"). */
+export function readFileBounded(path: string, limit: number, what: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('VALIDATION', `cannot read ${what} ${path}`);
+  }
+  if (size > limit) throw new AppError('PAYLOAD_TOO_LARGE', `${what} ${path} is larger than ${limit} bytes`);
+  return readFileSync(path);
 }

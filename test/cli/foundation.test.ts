@@ -39,6 +39,7 @@ describe.each(engines)('vigie CLI on %s', (engine) => {
   });
 
   it('exits 2 with one line on stderr for bad input', async () => {
+    writeFileSync(join(ws.home, 'bad-anchor.json'), JSON.stringify({ treeSize: 3, rootHash: 'not hex' }));
     const cases = [
       ['user', 'add', 'x', '--role', 'king'],
       ['user', 'add', 'ok-name', '--role', 'editor', '--email', 'not-an-email'],
@@ -46,6 +47,9 @@ describe.each(engines)('vigie CLI on %s', (engine) => {
       ['token', 'create', '--user', 'admin', '--role', 'auditor', '--name', 'x', '--expires-in', 'forever'],
       ['audit', 'proof', 'abc'],
       ['audit', 'verify', '--file', '/nonexistent/export.jsonl'],
+      ['audit', 'verify', '--anchor', '/nonexistent/head.json'],
+      ['audit', 'verify', '--anchor', join(ws.home, 'bad-anchor.json')],
+      ['audit', 'verify', '--anchor', join(ws.home, 'bad-anchor.json'), '--file', 'x.jsonl'],
       ['restore', '/nonexistent/backup.bin'],
       ['no-such-command'],
     ];
@@ -106,9 +110,18 @@ describe.each(engines)('vigie CLI on %s', (engine) => {
     const ok = await cli(['audit', 'verify', '--format', 'json'], env);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, treeSize: 3 });
-    const head = JSON.parse((await cli(['audit', 'head', '--format', 'json'], env)).stdout);
+    const printedHead = (await cli(['audit', 'head', '--format', 'json'], env)).stdout;
+    const head = JSON.parse(printedHead);
     expect(head.treeSize).toBe(3);
-    const proof = JSON.parse((await cli(['audit', 'proof', '1', '--format', 'json'], env)).stdout);
+    const anchorFile = join(ws.home, 'anchor.json');
+    writeFileSync(anchorFile, printedHead);
+    await cli(['user', 'add', 'three', '--role', 'editor'], env);
+    const anchored = await cli(['audit', 'verify', '--anchor', anchorFile], env);
+    expect(anchored.code).toBe(0);
+    expect(anchored.stdout).toContain('anchor: ok, the ledger still holds the head of size 3');
+    const proof = JSON.parse(
+      (await cli(['audit', 'proof', '1', '--tree-size', '3', '--format', 'json'], env)).stdout,
+    );
     expect(proof).toMatchObject({ seq: 1, treeSize: 3, rootHash: head.rootHash });
     const file = join(ws.home, 'export.jsonl');
     expect((await cli(['audit', 'export', '--out', file], env)).code).toBe(0);
@@ -132,6 +145,16 @@ describe.each(engines)('vigie CLI on %s', (engine) => {
       const bad = await cli(['audit', 'verify'], env);
       expect(bad.code).toBe(1);
       expect(bad.stdout).toContain('TAMPERED: entry 2');
+      // Wiped and started again: verification alone passes, the anchor does not.
+      const wipe = new SQLite(join(ws.home, 'vigie.db'));
+      wipe.exec('delete from ledger_entries; delete from ledger_nodes; delete from ledger_heads');
+      wipe.exec("update ledger_state set tree_size = 0, frontier = x''");
+      wipe.close();
+      await cli(['user', 'add', 'four', '--role', 'editor'], env);
+      expect((await cli(['audit', 'verify'], env)).code).toBe(0);
+      const wiped = await cli(['audit', 'verify', '--anchor', anchorFile], env);
+      expect(wiped.code).toBe(1);
+      expect(wiped.stdout).toContain('ANCHOR BROKEN');
     }
   });
 

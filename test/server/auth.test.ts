@@ -168,6 +168,21 @@ describe('authentication over HTTP', () => {
     expect((await s.app.inject({ url: '/api/v1/audit/head', headers: bearer })).statusCode).toBe(401);
   });
 
+  it('verifies the ledger against an anchor saved earlier, and refuses a malformed one', async () => {
+    const admin = await loginAs(s.app, 'admin', s.adminPassword);
+    const head = (await s.app.inject({ url: '/api/v1/audit/head', headers: admin.headers })).json();
+    const verify = (payload: unknown) =>
+      s.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: admin.headers, payload });
+    const ok = await verify({ anchor: head });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ ok: true, anchor: { ok: true, treeSize: head.treeSize, reason: null } });
+    const forged = await verify({ anchor: { ...head, treeSize: head.treeSize - 1 } });
+    expect(forged.json()).toMatchObject({ ok: false, firstBad: null, anchor: { ok: false } });
+    const malformed = await verify({ anchor: { ...head, rootHash: 'zz' } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('keeps the ledger verifiable after all of this', async () => {
     const res = await verifyLedger(s.vigie);
     expect(res.ok).toBe(true);

@@ -1,26 +1,73 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
+  type Anchor,
+  type AnchorCheck,
   AppError,
+  anchorSchema,
   exportLines,
-  type VerifyResult,
+  type LedgerVerification,
   verifyExportLines,
   verifyLedger,
 } from '../../core/index.js';
 import { withVigie } from '../context.js';
-import { CheckFailed, endProgress, type Format, type Io, output, parseIntArg, progress } from '../io.js';
+import {
+  CheckFailed,
+  endProgress,
+  type Format,
+  type Io,
+  output,
+  parseIntArg,
+  progress,
+  readFileBounded,
+} from '../io.js';
 import { formatOption } from './options.js';
 
-function verifyText(r: VerifyResult & { publicKey?: string; pinned?: boolean }): string {
+const MAX_ANCHOR_BYTES = 64 * 1024;
+
+/** An anchor file: the JSON that `vigie audit head --format json` printed earlier. */
+function readAnchor(path: string): Anchor {
+  const raw = readFileBounded(path, MAX_ANCHOR_BYTES, 'anchor').toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new AppError(
+      'VALIDATION',
+      `anchor ${path} is not JSON (save the output of vigie audit head --format json)`,
+    );
+  }
+  const anchor = anchorSchema.safeParse(parsed);
+  if (!anchor.success) {
+    const issue = anchor.error.issues[0]!;
+    throw new AppError('VALIDATION', `anchor ${path}: ${issue.path.join('.') || 'head'}: ${issue.message}`);
+  }
+  return anchor.data;
+}
+
+function anchorText(a: AnchorCheck): string {
+  return a.ok
+    ? `anchor: ok, the ledger still holds the head of size ${a.treeSize} issued at ${a.issuedAt}`
+    : `ANCHOR BROKEN: ${a.reason}`;
+}
+
+type VerifyOutput = LedgerVerification & { publicKey?: string; pinned?: boolean };
+
+function verifyText(r: VerifyOutput): string {
+  const anchor = r.anchor ? `\n${anchorText(r.anchor)}` : '';
+  return ledgerText(r) + anchor;
+}
+
+/** The entries and heads part; `ok` alone would also reflect the anchor. */
+function ledgerText(r: VerifyOutput): string {
+  if (r.firstBad) return `TAMPERED: entry ${r.firstBad.seq}: ${r.firstBad.reason}`;
   const unpinned =
-    r.ok && r.publicKey && r.pinned === false
+    r.publicKey && r.pinned === false
       ? `\nnote: signed by the key inside the export (${r.publicKey}); pass --public-key to check it is your workspace's`
       : '';
-  return r.ok
-    ? `ok: ${r.entriesChecked} entries and ${r.headsChecked} signed heads verified (tree size ${r.treeSize})${unpinned}`
-    : `TAMPERED: entry ${r.firstBad!.seq}: ${r.firstBad!.reason}`;
+  return `ok: ${r.entriesChecked} entries and ${r.headsChecked} signed heads verified (tree size ${r.treeSize})${unpinned}`;
 }
 
 export function registerAuditCommands(program: Command, io: Io): void {
@@ -33,9 +80,16 @@ export function registerAuditCommands(program: Command, io: Io): void {
     )
     .option('--file <export>', 'verify an export offline instead of the database')
     .option('--public-key <base64>', 'with --file: the signing key you trust (pin it)')
+    .option(
+      '--anchor <file>',
+      'a head saved earlier with `vigie audit head --format json`: fail if the ledger no longer contains it (rollback, wipe)',
+    )
     .addOption(formatOption())
-    .action(async (o: { file?: string; publicKey?: string; format: Format }) => {
-      let result: VerifyResult & { publicKey?: string; pinned?: boolean };
+    .action(async (o: { file?: string; publicKey?: string; anchor?: string; format: Format }) => {
+      if (o.file && o.anchor)
+        throw new InvalidArgumentError('--anchor checks the database; it does not go with --file');
+      const anchor = o.anchor ? readAnchor(o.anchor) : undefined;
+      let result: VerifyOutput;
       if (o.file) {
         const input = createReadStream(o.file);
         const opened = new Promise<void>((resolve, reject) => {
@@ -49,8 +103,9 @@ export function registerAuditCommands(program: Command, io: Io): void {
         );
       } else {
         result = await withVigie(io, (vigie) =>
-          verifyLedger(vigie, (checked, total) => {
-            progress(io, `verified ${checked}/${total}`);
+          verifyLedger(vigie, {
+            anchor,
+            onProgress: (checked, total) => progress(io, `verified ${checked}/${total}`),
           }),
         );
       }

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { AppError } from '../../core/index.js';
 import {
   analysePosture,
   createDnsQuery,
@@ -11,15 +9,12 @@ import {
   parseTldList,
   resolvePermutations,
 } from '../../shield/index.js';
-import { endProgress, type Io, output, progress } from '../io.js';
+import { endProgress, type Io, output, progress, readFileBounded } from '../io.js';
 
-function readList(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new AppError('VALIDATION', `cannot read the ${what} file ${path}`);
-  }
-}
+// Dictionaries and TLD lists are a few thousand lines at most.
+const MAX_LIST_BYTES = 4 * 1024 * 1024;
+const readList = (path: string, what: string) =>
+  readFileBounded(path, MAX_LIST_BYTES, `the ${what} file`).toString('utf8');
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

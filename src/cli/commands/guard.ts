@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../../core/index.js';
 import {
@@ -13,19 +13,15 @@ import {
   workspaceContext,
 } from '../../guard/index.js';
 import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
-import { CheckFailed, type Io } from '../io.js';
+import { CheckFailed, type Io, readFileBounded } from '../io.js';
 import { readInputs, type TextInput } from './guard-input.js';
 
 const VERDICT_RANK: Record<Action, number> = { allow: 0, warn: 1, redact: 2, review: 3, block: 4 };
 const PROFILES = ['input', 'ingested', 'output', 'publish'] as const;
 
-function readPolicyFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new AppError('VALIDATION', `cannot read policy file ${path}`);
-  }
-}
+const MAX_POLICY_BYTES = 1024 * 1024;
+const readPolicyFile = (path: string) =>
+  readFileBounded(path, MAX_POLICY_BYTES, 'policy file').toString('utf8');
 
 function textReport(entry: TextInput & { result?: ScanResult }): string {
   if (entry.error) return `${entry.path}: ${entry.error}`;
@@ -197,11 +193,14 @@ export function registerGuardCommands(program: Command, io: Io): void {
     );
 }
 
+const MAX_MAP_REFERENCE_BYTES = 64 * 1024;
+
 /** `vigie restore --map FILE [file]`: the text side of the restore command (see workspace.ts). */
 export async function restoreTextCommand(io: Io, file: string | undefined, mapFile: string): Promise<void> {
+  const raw = readFileBounded(mapFile, MAX_MAP_REFERENCE_BYTES, 'map reference').toString('utf8');
   let mapId: string;
   try {
-    const ref = JSON.parse(readFileSync(mapFile, 'utf8')) as { mapId?: unknown };
+    const ref = JSON.parse(raw) as { mapId?: unknown };
     if (typeof ref.mapId !== 'string') throw new Error();
     mapId = ref.mapId;
   } catch {

@@ -1,26 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import YAML from 'yaml';
 import { AppError } from '../../core/index.js';
 import { contentTypes, createDraft, MAX_VARIANTS, providerNames, verifyExport } from '../../studio/index.js';
 import { CLI_PRINCIPAL, withVigie, workspaceExists } from '../context.js';
-import { CheckFailed, type Io } from '../io.js';
+import { CheckFailed, type Io, readFileBounded } from '../io.js';
 
 const MAX_BRIEF_BYTES = 256 * 1024;
 const MAX_EXPORT_BYTES = 5 * 1024 * 1024;
 const MAX_MANIFEST_BYTES = 64 * 1024;
 const ED25519_KEY = /^[A-Za-z0-9+/]{43}=$/;
-
-function readFileBounded(path: string, limit: number, what: string): Buffer {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('VALIDATION', `cannot read ${what} ${path}`);
-  }
-  if (size > limit) throw new AppError('PAYLOAD_TOO_LARGE', `${what} ${path} is larger than ${limit} bytes`);
-  return readFileSync(path);
-}
 
 function readBrief(path: string): Record<string, unknown> {
   let data: unknown;

@@ -1,4 +1,5 @@
-export { verifyLedger } from './audit.js';
+export { type Anchor, type AnchorCheck, anchorSchema, checkAnchor } from './anchor.js';
+export { type LedgerVerification, type VerifyOptions, verifyLedger } from './audit.js';
 export * from './entry.js';
 export * from './export.js';
 export { type InclusionProof, Ledger } from './ledger.js';

@@ -1,7 +1,14 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, entryFilterSchema, exportLines, listEntries, verifyLedger } from '../../core/index.js';
+import {
+  actorOf,
+  anchorSchema,
+  entryFilterSchema,
+  exportLines,
+  listEntries,
+  verifyLedger,
+} from '../../core/index.js';
 
 const headSchema = z.object({
   treeSize: z.number(),
@@ -88,7 +95,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the whole ledger and check every signed head',
+        summary: 'Recompute the whole ledger and check every signed head (and, given one, an anchor)',
+        // No body (the console's plain verify) arrives as null.
+        body: z.object({ anchor: anchorSchema.optional() }).strict().nullish(),
         response: {
           200: z.object({
             ok: z.boolean(),
@@ -96,17 +105,30 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             entriesChecked: z.number(),
             headsChecked: z.number(),
             firstBad: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+            anchor: z
+              .object({
+                ok: z.boolean(),
+                treeSize: z.number(),
+                issuedAt: z.string(),
+                reason: z.string().nullable(),
+              })
+              .optional(),
           }),
         },
       },
       config: { permission: 'ledger:verify' },
     },
     async (req) => {
-      const result = await verifyLedger(app.vigie);
+      const result = await verifyLedger(app.vigie, { anchor: req.body?.anchor });
       await app.vigie.ledger.record({
         actor: actorOf(req.principal),
         action: 'audit.verify',
-        details: { ok: result.ok, treeSize: result.treeSize, firstBad: result.firstBad?.seq ?? null },
+        details: {
+          ok: result.ok,
+          treeSize: result.treeSize,
+          firstBad: result.firstBad?.seq ?? null,
+          ...(result.anchor ? { anchor: { treeSize: result.anchor.treeSize, ok: result.anchor.ok } } : {}),
+        },
       });
       return result;
     },

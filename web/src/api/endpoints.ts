@@ -77,7 +77,8 @@ export const rewrapKeys = () =>
 
 export const fetchAuditEntries = (query: string) => api.get<AuditPage>(`${V1}/audit/entries?${query}`);
 export const fetchAuditHead = () => api.get<SignedHead>(`${V1}/audit/head`);
-export const verifyAudit = () => api.post<VerifyResult>(`${V1}/audit/verify`);
+export const verifyAudit = (anchor?: unknown) =>
+  api.post<VerifyResult>(`${V1}/audit/verify`, anchor === undefined ? undefined : { anchor });
 export const fetchProof = (seq: number) => api.get<InclusionProof>(`${V1}/audit/proof/${seq}`);
 
 /** A plain GET link: the session cookie authenticates it and the browser handles the download. */

@@ -93,6 +93,8 @@ export interface VerifyResult {
   entriesChecked?: number;
   headsChecked: number;
   firstBad: null | { seq: number; reason: string };
+  /** Present when an anchor (a head saved earlier) was checked too. */
+  anchor?: { ok: boolean; treeSize: number; issuedAt: string; reason: string | null };
 }
 
 export interface InclusionProof {

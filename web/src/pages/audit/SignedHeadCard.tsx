@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchAuditHead } from '../../api/endpoints';
+import { CopyButton } from '../../components/CopyButton';
 import { DateTime } from '../../components/DateTime';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { HeadSignatureCheck } from './HeadSignatureCheck';
@@ -36,6 +37,12 @@ export function SignedHeadCard() {
               <dt>{t('audit.head.publicKey')}</dt>
               <dd className="mono break small">{head.publicKey}</dd>
             </dl>
+            <p className="muted">{t('audit.head.anchorHelp')}</p>
+            <CopyButton
+              value={JSON.stringify(head)}
+              label={t('audit.head.copyAnchor')}
+              testId="audit-head-copy"
+            />
           </>
         )}
       </QueryBoundary>
