@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -31,5 +31,18 @@ describe('SQLite storage', () => {
       other.close();
       await storage.close();
     }
+  });
+
+  it('overwrites deleted rows, so erased secrets do not linger in the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-storage-'));
+    dirs.push(dir);
+    const file = join(dir, 'vigie.db');
+    const storage = openStorage({ kind: 'sqlite', file });
+    await sql`create table t (x text)`.execute(storage.db);
+    await sql`insert into t values (${'secret-key-material-0123456789'})`.execute(storage.db);
+    await sql`delete from t`.execute(storage.db);
+    storage.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    await storage.close();
+    expect(readFileSync(file).includes('secret-key-material')).toBe(false);
   });
 });
