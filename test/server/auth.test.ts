@@ -171,7 +171,7 @@ describe('authentication over HTTP', () => {
   it('verifies the ledger against an anchor saved earlier, and refuses a malformed one', async () => {
     const admin = await loginAs(s.app, 'admin', s.adminPassword);
     const head = (await s.app.inject({ url: '/api/v1/audit/head', headers: admin.headers })).json();
-    const verify = (payload: unknown) =>
+    const verify = (payload: Record<string, unknown>) =>
       s.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: admin.headers, payload });
     const ok = await verify({ anchor: head });
     expect(ok.statusCode).toBe(200);
