@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   addComment,
+  brandKitToYaml,
   commentSchema,
   createDraft,
   createDraftSchema,
@@ -11,6 +12,7 @@ import {
   editDraftSchema,
   exportApprovedDraft,
   exportRequestSchema,
+  getBrandKit,
   getBrandKitYaml,
   getDraft,
   getProviderSettings,
@@ -18,9 +20,11 @@ import {
   importBrandKit,
   listDrafts,
   listDraftsSchema,
+  llamaCppSettingsSchema,
   MAX_BRAND_KIT_BYTES,
   openaiSettingsSchema,
   reviewSchema,
+  setLlamaCppSettings,
   setOpenAISettings,
   setStudioPolicy,
   studioPolicySchema,
@@ -29,6 +33,7 @@ import {
   verifyRequestSchema,
 } from '../../studio/index.js';
 import { idParams } from './schemas.js';
+import { studioStreamRoutes } from './studio-stream.js';
 
 /** Exported content plus its manifest: up to 5 MB for the public verification. */
 const VERIFY_BODY_LIMIT = 5 * 1024 * 1024 + 128 * 1024;
@@ -39,10 +44,13 @@ export const studioRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/studio/brand-kit',
     {
-      schema: { tags, summary: 'The brand kit as YAML (facts are Guard’s approved facts)' },
+      schema: { tags, summary: 'The brand kit as YAML and as data (facts are Guard’s approved facts)' },
       config: { permission: 'brand:read' },
     },
-    async () => ({ yaml: await getBrandKitYaml(app.vigie) }),
+    async () => {
+      const kit = await getBrandKit(app.vigie);
+      return { yaml: brandKitToYaml(kit), kit };
+    },
   );
   app.put(
     '/api/v1/studio/brand-kit',
@@ -92,6 +100,20 @@ export const studioRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'settings:manage' },
     },
     async (req) => setOpenAISettings(app.vigie, req.principal, req.body),
+  );
+
+  await app.register(studioStreamRoutes);
+  app.put(
+    '/api/v1/studio/providers/llamacpp',
+    {
+      schema: {
+        tags,
+        summary: 'Set the local GGUF model of the llamacpp provider',
+        body: llamaCppSettingsSchema,
+      },
+      config: { permission: 'settings:manage' },
+    },
+    async (req) => setLlamaCppSettings(app.vigie, req.principal, req.body),
   );
 
   app.post(

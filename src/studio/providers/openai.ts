@@ -49,7 +49,8 @@ export function endpointError(err: unknown, host: string, timeoutMs: number): Ap
           : err.status === 429
             ? 'is rate limiting requests'
             : `answered HTTP ${err.status}`;
-    return new AppError('NOT_READY', `The model endpoint ${host} ${why}`, { status: err.status });
+    // Not `status`: problem+json would take it for this answer's own status (a 401 signs a browser out).
+    return new AppError('NOT_READY', `The model endpoint ${host} ${why}`, { upstreamStatus: err.status });
   }
   return new AppError('NOT_READY', `The model endpoint ${host} failed`);
 }

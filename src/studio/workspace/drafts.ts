@@ -23,7 +23,7 @@ import { MAX_VARIANTS } from '../composer/index.js';
 import { involvements } from '../disclosure.js';
 import { type Draft, makeDraft } from '../draft.js';
 import { sha256Hex } from '../provenance.js';
-import { guardedGenerate } from '../providers/guarded.js';
+import { type GuardedOptions, guardedGenerate } from '../providers/guarded.js';
 import { sectionsFromMarkdown } from '../providers/model-draft.js';
 import { providerNames } from '../providers/registry.js';
 import { getBrandKit } from './brand-kit-store.js';
@@ -126,10 +126,14 @@ export function briefHash(brief: Brief): string {
   return sha256Hex(canonicalJson(brief));
 }
 
+/** Streaming hooks for a caller that shows text as a model writes it (the console). */
+export type DraftStreamHooks = Pick<GuardedOptions, 'onDelta' | 'signal'>;
+
 export async function createDraft(
   vigie: Vigie,
   actor: Principal | undefined,
   input: CreateDraftInput,
+  hooks: DraftStreamHooks = {},
 ): Promise<DraftView> {
   const req = createDraftSchema.parse(input);
   const kit = await getBrandKit(vigie);
@@ -151,6 +155,8 @@ export async function createDraft(
     policy,
     kit,
     knownValues,
+    ...(hooks.onDelta ? { onDelta: hooks.onDelta } : {}),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
   });
   const id = randomUUID();
   const now = nowIso();

@@ -10,6 +10,8 @@ const POLICY_KEY = 'studio.policy';
 export const studioPolicySchema = z.strictObject({
   /** Approval needs the draft to pass a `publish` scan without `block` or `review` findings. */
   requireCleanPublishScan: z.boolean().default(false),
+  /** Approval needs the `reviewer` role: an admin's `drafts:review` is then not enough. */
+  requireReviewerRole: z.boolean().default(false),
   /** Replaces the default AI disclosure wording (EU AI Act Article 50 by default). */
   disclosure: disclosureWordingSchema.optional(),
 });

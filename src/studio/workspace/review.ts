@@ -103,8 +103,14 @@ export async function transition(
   if (step !== 'submit' && row.author === who)
     throw new AppError('FORBIDDEN', 'Nobody reviews their own draft: another reviewer must approve it');
   const current = await currentVersion(vigie, vigie.db, row);
-  if (step === 'approve' && (await getStudioPolicy(vigie)).requireCleanPublishScan)
-    await assertCleanPublishScan(vigie, current.content.draft.text, current.content.draft.lang);
+  if (step === 'approve') {
+    const policy = await getStudioPolicy(vigie);
+    // The CLI operator has no role; under this policy only a person holding `reviewer` approves.
+    if (policy.requireReviewerRole && actor?.role !== 'reviewer')
+      throw new AppError('FORBIDDEN', 'The policy requires the reviewer role to approve a draft');
+    if (policy.requireCleanPublishScan)
+      await assertCleanPublishScan(vigie, current.content.draft.text, current.content.draft.lang);
+  }
   const now = nowIso();
   const reviewers = row.reviewed_by ? (JSON.parse(row.reviewed_by) as string[]) : [];
   const set =

@@ -1,6 +1,5 @@
-import { ModuleUnavailable } from './ModuleUnavailable';
+import { StudioConsole } from './studio/StudioConsole';
 
-// Placeholder until the Studio module ships; its engineers replace this page.
 export function StudioPage() {
-  return <ModuleUnavailable module="studio" />;
+  return <StudioConsole />;
 }
