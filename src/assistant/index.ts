@@ -7,6 +7,8 @@ export {
   type ArticleCount,
   deflectionRate,
   feedbackRatio,
+  type GenerationStats,
+  generationStats,
   isAnswered,
   mostCitedArticles,
   summariseConversations,
@@ -16,6 +18,11 @@ export {
   unansweredTopics,
 } from './analytics/analytics.js';
 export { type AnswerOptions, answer } from './answer/answer.js';
+export {
+  answerProviderFrom,
+  type ChatModel,
+  DEFAULT_MODEL_TIMEOUT_MS,
+} from './answer/chat-model.js';
 export { disclosure } from './answer/messages.js';
 export { screenKnowledgeBase } from './answer/screen-passage.js';
 export { checkSupport, DEFAULT_SUPPORT_THRESHOLD } from './answer/support.js';
@@ -39,4 +46,5 @@ export {
 } from './retrieval/search.js';
 export { detectMessageLanguage } from './text/language.js';
 export type * from './types.js';
+export { fallbackReasons } from './types.js';
 export * from './workspace/index.js';

@@ -47,8 +47,19 @@ export interface Citation {
 /** Why a message got no answer at all. */
 export type RefusalReason = 'injection' | 'secret' | 'policy' | 'too-long' | 'malformed' | 'output-policy';
 
-/** Why a generative draft was replaced by the extractive answer. */
-export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error';
+/**
+ * Why a generative turn was answered extractively: the draft cited nothing it could be checked
+ * against, Guard withheld it, the model endpoint failed (timeout, 5xx, no text), or the workspace
+ * has no model provider configured.
+ */
+export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error' | 'provider-missing';
+
+export const fallbackReasons: readonly FallbackReason[] = [
+  'unsupported',
+  'output-policy',
+  'provider-error',
+  'provider-missing',
+];
 
 /** A Guard finding tagged with the step of the turn that produced it. */
 export type AssistantFinding = ScanFinding & { stage: 'input' | 'output' | 'draft' };
@@ -83,6 +94,8 @@ export interface AnswerResult {
   pseudonymisedQuestion: string;
   /** State to keep for the next turn. */
   conversation: ConversationState;
+  /** Milliseconds spent in Guard (scans, pseudonymisation, restore) and waiting for the model. */
+  timings: { guardMs: number; providerMs: number };
 }
 
 /** The provider interface Studio's providers satisfy. */
@@ -102,6 +115,10 @@ export interface TurnRecord {
   refused?: RefusalReason;
   citations: Array<Pick<Citation, 'articleId' | 'title'>>;
   feedback?: 'helpful' | 'not-helpful';
+  /** The mode that produced the answer (absent in records older than generative mode: extractive). */
+  mode?: 'extractive' | 'generative';
+  /** A generative turn answered extractively, and why. */
+  fallback?: FallbackReason;
 }
 
 export interface ConversationRecord {

@@ -3,7 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentReply, createAssistant, importArticle, listConversations } from '../../src/assistant/index.js';
+import {
+  agentReply,
+  assistantAnalytics,
+  createAssistant,
+  getAssistant,
+  importArticle,
+  listConversations,
+} from '../../src/assistant/index.js';
 import { hasChromium } from '../support/browser.js';
 import { useConsoleInChromium } from '../support/e2e.js';
 import { repoRoot } from '../support/process.js';
@@ -16,10 +23,12 @@ describe.skipIf(!hasChromium)('assistant widget on a third-party page', () => {
   let assistantId = '';
 
   beforeAll(async () => {
-    site = createServer((_req, res) => {
+    // The brand's site in French at /, in English at /en: the widget follows the page's language.
+    site = createServer((req, res) => {
+      const lang = req.url?.startsWith('/en') ? 'en' : 'fr';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
-        `<!doctype html><html lang="fr"><head><title>Boutique</title></head><body><h1>Boutique</h1>` +
+        `<!doctype html><html lang="${lang}"><head><title>Boutique</title></head><body><h1>Boutique</h1>` +
           `<script src="${harness.server().url}/widget.js" data-assistant="${assistantId}" async></script></body></html>`,
       );
     });
@@ -31,7 +40,7 @@ describe.skipIf(!hasChromium)('assistant widget on a third-party page', () => {
       settings: { lang: 'fr', allowedOrigins: [siteUrl], retentionDays: 30 },
     });
     assistantId = a.id;
-    for (const f of ['livraison-fr.md', 'retours-fr.md', 'delivery-en.md']) {
+    for (const f of ['livraison-fr.md', 'retours-fr.md', 'delivery-en.md', 'returns-en.md']) {
       await importArticle(
         vigie,
         undefined,
@@ -77,5 +86,88 @@ describe.skipIf(!hasChromium)('assistant widget on a third-party page', () => {
     expect(await page.locator('[data-role="agent"]').textContent()).toContain('Sam du service client');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('answers in English on an English page, and takes a helpful / not helpful rating', async () => {
+    const page = await harness.browser().newPage({ locale: 'en-GB' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${siteUrl}/en`);
+    await page.getByRole('button', { name: 'Chat with us' }).click();
+    const assistant = page.locator('[data-role="assistant"]');
+    await assistant.first().waitFor();
+    expect(await assistant.first().textContent()).toMatch(/AI assistant/);
+    // The greeting is not an answer: nothing to rate.
+    expect(await assistant.first().getByRole('button', { name: 'Helpful', exact: true }).count()).toBe(0);
+
+    await page.getByLabel('Your message').fill('How long does delivery take?');
+    await page.getByLabel('Your message').press('Enter');
+    await expect.poll(() => assistant.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const answer = assistant.nth(1);
+    expect(await answer.textContent()).toMatch(/business days/);
+    expect(await answer.textContent()).toMatch(/\[1\]/);
+    expect(await answer.getByRole('list', { name: 'Sources' }).textContent()).toMatch(/Delivery/);
+
+    const group = answer.getByRole('group', { name: 'Was this answer helpful?' });
+    const helpful = group.getByRole('button', { name: 'Helpful', exact: true });
+    const notHelpful = group.getByRole('button', { name: 'Not helpful', exact: true });
+    expect(await helpful.getAttribute('aria-pressed')).toBe('false');
+    // Keyboard first: a real button takes Enter.
+    await helpful.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => helpful.getAttribute('aria-pressed')).toBe('true');
+    expect(await notHelpful.getAttribute('aria-pressed')).toBe('false');
+    const { vigie } = harness.server();
+    await expect.poll(async () => (await assistantAnalytics(vigie, assistantId)).feedback.helpful).toBe(1);
+
+    // Changing one's mind replaces the rating rather than adding one.
+    await notHelpful.click();
+    await expect.poll(() => notHelpful.getAttribute('aria-pressed')).toBe('true');
+    expect(await helpful.getAttribute('aria-pressed')).toBe('false');
+    await expect
+      .poll(async () => (await assistantAnalytics(vigie, assistantId)).feedback)
+      .toMatchObject({ helpful: 0, notHelpful: 1 });
+
+    // The next turn redraws the log from the server: the rating given is still shown.
+    await page.getByLabel('Your message').fill('How do I return an item?');
+    await page.getByLabel('Your message').press('Enter');
+    await expect.poll(() => assistant.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    expect(await assistant.nth(2).textContent()).toMatch(/return/i);
+    expect(
+      await assistant
+        .nth(1)
+        .getByRole('button', { name: 'Not helpful', exact: true })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the rating in the console analytics, and sets the answer mode there', async () => {
+    const server = harness.server();
+    const admin = await harness.browser().newPage({ locale: 'en-GB' });
+    await admin.goto(`${server.url}/login`);
+    await admin.getByTestId('login-username').fill('admin');
+    await admin.getByTestId('login-password').fill(server.adminPassword);
+    await admin.getByTestId('login-submit').click();
+    await admin.getByTestId('user-menu-button').waitFor();
+    await admin.goto(`${server.url}/assistant`);
+    // The rating the English customer gave above.
+    await expect
+      .poll(() => admin.getByTestId('assistant-feedback').textContent(), { timeout: 10_000 })
+      .toMatch(/Helpful: 0 · Not helpful: 1/);
+
+    const extractive = admin.getByRole('radio', { name: 'Extractive (default)' });
+    const generative = admin.getByRole('radio', { name: 'Generative' });
+    expect(await extractive.isChecked()).toBe(true);
+    await generative.check();
+    await admin.getByLabel('Brand voice').fill('Warm and brief.');
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByTestId('assistant-settings-saved').getByText('Settings saved.').waitFor();
+    const { vigie } = server;
+    const saved = await getAssistant(vigie, assistantId);
+    expect(saved.settings).toMatchObject({ mode: 'generative', brandVoice: 'Warm and brief.' });
+    expect(saved.settings.allowedOrigins).toEqual([siteUrl]);
+    await admin.close();
   });
 });

@@ -34,6 +34,10 @@
       you: 'You',
       bot: 'Assistant',
       agent: 'Support',
+      rate: 'Was this answer helpful?',
+      helpful: 'Helpful',
+      notHelpful: 'Not helpful',
+      thanks: 'Thank you for your feedback.',
     },
     fr: {
       open: 'Discuter avec nous',
@@ -48,6 +52,10 @@
       you: 'Vous',
       bot: 'Assistant',
       agent: 'Support',
+      rate: 'Cette réponse vous a-t-elle aidé ?',
+      helpful: 'Utile',
+      notHelpful: 'Pas utile',
+      thanks: 'Merci pour votre retour.',
     },
   }[lang];
 
@@ -79,6 +87,10 @@
     .row button { font: inherit; border-radius: 8px; padding: 6px 12px; cursor: pointer; border: 1px solid #0e6b66; }
     .send { background: #0e6b66; color: #fff; }
     .human { background: #fff; color: #0e6b66; }
+    .rate { display: flex; gap: 6px; align-items: center; margin-top: 6px; font-size: 12px; color: #3d4f5f; }
+    .rate button { font: inherit; background: #fff; color: #0e6b66; border: 1px solid #8a99a8; border-radius: 999px;
+      padding: 2px 10px; cursor: pointer; }
+    .rate button[aria-pressed="true"] { background: #0e6b66; color: #fff; border-color: #0e6b66; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }`;
   root.append(style);
 
@@ -97,6 +109,8 @@
   const closeBtn = el('button', { type: 'button', 'aria-label': T.close }, '×');
   const header = el('header', {}, el('h2', {}, T.title), closeBtn);
   const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  // Confirmations that should be read out without adding to the conversation log.
+  const status = el('div', { class: 'sr', role: 'status' });
   const input = el('textarea', { id: 'vigie-input', maxlength: '2000', rows: '2' });
   const form = el(
     'form',
@@ -110,7 +124,7 @@
       el('button', { type: 'submit', class: 'send' }, T.send),
     ),
   );
-  panel.append(header, log, form);
+  panel.append(header, log, status, form);
   root.append(launcher, panel);
   document.body.append(host);
 
@@ -143,8 +157,47 @@
       for (const c of m.citations) list.append(el('li', {}, `[${c.n}] ${c.title}`));
       item.append(list);
     }
+    if (m.role === 'assistant' && m.rateable) item.append(rating(m));
     log.append(item);
     log.scrollTop = log.scrollHeight;
+  }
+
+  /** Helpful / not helpful under an answer: real toggle buttons, the choice kept by the server. */
+  function rating(m) {
+    const group = el('div', { class: 'rate', role: 'group', 'aria-label': T.rate });
+    const choices = [
+      { helpful: true, label: T.helpful, icon: '\u{1F44D}' },
+      { helpful: false, label: T.notHelpful, icon: '\u{1F44E}' },
+    ];
+    const buttons = choices.map((c) => {
+      const pressed = m.feedback === (c.helpful ? 'helpful' : 'not-helpful');
+      const b = el(
+        'button',
+        {
+          type: 'button',
+          'aria-pressed': String(pressed),
+          'data-feedback': c.helpful ? 'helpful' : 'not-helpful',
+        },
+        el('span', { 'aria-hidden': 'true' }, `${c.icon} `),
+        c.label,
+      );
+      b.addEventListener('click', async () => {
+        try {
+          await call('POST', `/conversations/${conversation.id}/feedback`, {
+            messageId: m.id,
+            helpful: c.helpful,
+          });
+          m.feedback = c.helpful ? 'helpful' : 'not-helpful';
+          for (const other of buttons) other.setAttribute('aria-pressed', String(other === b));
+          status.textContent = T.thanks;
+        } catch {
+          fail();
+        }
+      });
+      return b;
+    });
+    group.append(el('span', { 'aria-hidden': 'true' }, T.rate), ...buttons);
+    return group;
   }
 
   async function call(method, path, body) {

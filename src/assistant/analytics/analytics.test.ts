@@ -3,6 +3,7 @@ import type { ConversationRecord, TurnRecord } from '../types.js';
 import {
   deflectionRate,
   feedbackRatio,
+  generationStats,
   mostCitedArticles,
   summariseConversations,
   unansweredTopics,
@@ -90,6 +91,23 @@ describe('unansweredTopics', () => {
       conv('b', [declined('Do you sell bicycle helmets?')], true),
     ]);
     expect(topics).toHaveLength(2);
+  });
+});
+
+describe('generationStats', () => {
+  it('counts model answers and fall-backs by reason; old records count as extractive', () => {
+    const stats = generationStats([
+      conv('g1', [
+        turn('Refund delay?', { mode: 'generative' }),
+        turn('Refund delay again?', { mode: 'extractive', fallback: 'unsupported' }),
+      ]),
+      conv('g2', [turn('Parcel?', { mode: 'extractive', fallback: 'provider-error' }), turn('Old record')]),
+      conv('g3', [turn('Leak?', { mode: 'extractive', fallback: 'output-policy' })]),
+    ]);
+    expect(stats).toEqual({
+      generative: 1,
+      fallbacks: { unsupported: 1, 'output-policy': 1, 'provider-error': 1, 'provider-missing': 0 },
+    });
   });
 });
 

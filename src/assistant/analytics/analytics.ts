@@ -3,7 +3,14 @@
  * pseudonymised, so topics never expose a customer's personal data.
  */
 import { analyze, analyzeWord, tokenize } from '../text/analyzer.js';
-import type { AnswerResult, ConversationRecord, Lang, TurnRecord } from '../types.js';
+import {
+  type AnswerResult,
+  type ConversationRecord,
+  type FallbackReason,
+  fallbackReasons,
+  type Lang,
+  type TurnRecord,
+} from '../types.js';
 
 /** What to store of a turn for analytics (the question is the pseudonymised one). */
 export function turnRecord(result: AnswerResult, feedback?: TurnRecord['feedback']): TurnRecord {
@@ -15,6 +22,8 @@ export function turnRecord(result: AnswerResult, feedback?: TurnRecord['feedback
     ...(result.refused ? { refused: result.refused } : {}),
     citations: result.citations.map((c) => ({ articleId: c.articleId, title: c.title })),
     ...(feedback ? { feedback } : {}),
+    mode: result.mode,
+    ...(result.fallback ? { fallback: result.fallback } : {}),
   };
 }
 
@@ -78,6 +87,26 @@ export function feedbackRatio(conversations: ConversationRecord[]): {
   }
   const total = helpful + notHelpful;
   return { helpful, notHelpful, ratio: total ? helpful / total : 0 };
+}
+
+export interface GenerationStats {
+  /** Turns answered by the model (draft supported by the passages and passed by Guard). */
+  generative: number;
+  /** Turns where generative mode fell back to the extractive answer, by reason. */
+  fallbacks: Record<FallbackReason, number>;
+}
+
+/** How generative mode fared: model answers kept, and fall-backs to extractive with their reasons. */
+export function generationStats(conversations: ConversationRecord[]): GenerationStats {
+  const fallbacks = Object.fromEntries(fallbackReasons.map((r) => [r, 0])) as Record<FallbackReason, number>;
+  let generative = 0;
+  for (const c of conversations) {
+    for (const t of c.turns) {
+      if (t.mode === 'generative') generative++;
+      if (t.fallback) fallbacks[t.fallback]++;
+    }
+  }
+  return { generative, fallbacks };
 }
 
 export interface Topic {
@@ -178,6 +207,7 @@ function mostFrequent(forms: Map<string, number> | undefined): string | undefine
 export interface AnalyticsSummary {
   deflection: ReturnType<typeof deflectionRate>;
   feedback: ReturnType<typeof feedbackRatio>;
+  generation: GenerationStats;
   mostCited: ArticleCount[];
   unanswered: Topic[];
 }
@@ -187,6 +217,7 @@ export function summariseConversations(conversations: ConversationRecord[]): Ana
   return {
     deflection: deflectionRate(conversations),
     feedback: feedbackRatio(conversations),
+    generation: generationStats(conversations),
     mostCited: mostCitedArticles(conversations),
     unanswered: unansweredTopics(conversations),
   };

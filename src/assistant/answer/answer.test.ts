@@ -177,6 +177,7 @@ describe('policy and records', () => {
       handoff: false,
       citations: [{ articleId: 'delivery-en', title: 'Delivery times and tracking' }],
       feedback: 'helpful',
+      mode: 'extractive',
     });
   });
 });

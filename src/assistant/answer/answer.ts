@@ -69,12 +69,25 @@ const MAX_DRAFT_CHARS = 4000;
 /** The best of the first few hits decides the confidence (BM25 order and coverage may disagree). */
 const CONFIDENCE_HITS = 3;
 const PLACEHOLDER = /\[[A-Z]{1,20}(?:_[A-Z]{1,20}){0,3}_\d{1,6}\]/g;
+/** The same pattern without the global flag, for a stateless test. */
+const ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 
 interface Turn {
   lang: Lang;
   conversation: ConversationState;
   findings: AssistantFinding[];
   pseudonymisedQuestion: string;
+  timings: AnswerResult['timings'];
+}
+
+/** Runs `fn` and adds its duration to the turn's Guard time (what the bench reports as overhead). */
+function guardTimed<T>(timings: AnswerResult['timings'], fn: () => T): T {
+  const started = performance.now();
+  try {
+    return fn();
+  } finally {
+    timings.guardMs += performance.now() - started;
+  }
 }
 
 function finish(
@@ -99,6 +112,7 @@ function finish(
     confidence: 0,
     findings: turn.findings,
     pseudonymisedQuestion: turn.pseudonymisedQuestion,
+    timings: turn.timings,
     ...extra,
     conversation: {
       ...turn.conversation,
@@ -147,7 +161,13 @@ export async function answer(question: unknown, options: AnswerOptions): Promise
       typeof question === 'string'
         ? detectMessageLanguage(question.slice(0, maxChars), fallbackLang)
         : fallbackLang;
-    const turn = { lang: options.lang ?? guess, conversation, findings: [], pseudonymisedQuestion: '' };
+    const turn = {
+      lang: options.lang ?? guess,
+      conversation,
+      findings: [],
+      pseudonymisedQuestion: '',
+      timings: { guardMs: 0, providerMs: 0 },
+    };
     return refuse(turn, checked.reason, maxChars);
   }
   const text = checked.text;
@@ -156,16 +176,18 @@ export async function answer(question: unknown, options: AnswerOptions): Promise
   const policy = options.policy ? { policy: options.policy } : {};
 
   // Guard on the way in.
-  const input = scan(text, { profile: 'input', lang, locale: lang, ...policy });
+  const timings = { guardMs: 0, providerMs: 0 };
+  const input = guardTimed(timings, () => scan(text, { profile: 'input', lang, locale: lang, ...policy }));
   const inputFindings = tag(input.findings, 'input');
   const mapping = conversation.mapping ?? emptyMapping();
   const toReplace = input.findings.filter((f) => f.action === 'redact' && f.entity);
-  const pseudo = pseudonymise(text, toReplace, { mapping });
+  const pseudo = guardTimed(timings, () => pseudonymise(text, toReplace, { mapping }));
   const turn: Turn = {
     lang,
     conversation: { ...conversation, mapping: pseudo.mapping },
     findings: inputFindings,
     pseudonymisedQuestion: pseudo.text,
+    timings,
   };
   if (input.verdict === 'block') return refuse(turn, inputRefusal(inputFindings), maxChars);
 
@@ -186,6 +208,8 @@ export async function answer(question: unknown, options: AnswerOptions): Promise
 
   const customerValues = pseudo.mapping.entries.map((e) => e.original);
   let fallback: FallbackReason | undefined;
+  // Generative mode without a provider (none configured, or it could not be set up) still answers.
+  if (options.mode === 'generative' && !options.provider) fallback = 'provider-missing';
   if (options.mode === 'generative' && options.provider) {
     const passages = result.hits.slice(0, options.contextPassages ?? 4).map((h) => h.passage);
     const generated = await generativeAnswer(options.provider, options, {
@@ -194,6 +218,7 @@ export async function answer(question: unknown, options: AnswerOptions): Promise
       question: pseudo.text,
       mapping: pseudo.mapping,
       customerValues,
+      timings,
     });
     if (generated.kind === 'answer') {
       turn.findings = [...turn.findings, ...tag(generated.findings, 'output')];
@@ -209,15 +234,18 @@ export async function answer(question: unknown, options: AnswerOptions): Promise
   }
 
   // The extractive answer quotes approved passages only; it still goes through Guard on the way out.
-  const out = checkOutput(extractive.text, {
-    lang,
-    customerValues,
-    approvedText: extractive.quotedPassages.join('\n'),
-    ignoreRules: QUOTE_IGNORED_RULES,
-    ...policy,
-  });
+  const out = guardTimed(timings, () =>
+    checkOutput(extractive.text, {
+      lang,
+      customerValues,
+      approvedText: extractive.quotedPassages.join('\n'),
+      ignoreRules: QUOTE_IGNORED_RULES,
+      ...policy,
+    }),
+  );
   turn.findings = [...turn.findings, ...tag(out.findings, 'output')];
-  if (!out.ok) return { ...refuse(turn, 'output-policy', maxChars), confidence };
+  if (!out.ok)
+    return { ...refuse(turn, 'output-policy', maxChars), confidence, ...(fallback ? { fallback } : {}) };
   return finish(
     turn,
     extractive.text,
@@ -245,10 +273,18 @@ type Generated =
 async function generativeAnswer(
   provider: AnswerProvider,
   options: AnswerOptions,
-  turn: { lang: Lang; passages: Passage[]; question: string; mapping: Mapping; customerValues: string[] },
+  turn: {
+    lang: Lang;
+    passages: Passage[];
+    question: string;
+    mapping: Mapping;
+    customerValues: string[];
+    timings: AnswerResult['timings'];
+  },
 ): Promise<Generated> {
-  const { lang, passages } = turn;
+  const { lang, passages, timings } = turn;
   const canary = createCanary();
+  const started = performance.now();
   const draft = await generateDraft(
     provider,
     {
@@ -257,19 +293,28 @@ async function generativeAnswer(
     },
     MAX_DRAFT_CHARS,
   );
+  timings.providerMs += performance.now() - started;
   if (draft === null) return { kind: 'fallback', reason: 'provider-error', findings: [] };
   const support = checkSupport(draft, passages, lang, options.supportThreshold ?? DEFAULT_SUPPORT_THRESHOLD);
-  const shown = renumberCitations(restore(draft, turn.mapping), support.cited);
-  const out = checkOutput(shown, {
-    lang,
-    customerValues: turn.customerValues,
-    approvedText: passages.map((p) => p.text).join('\n'),
-    canaries: [canary],
-    ...(options.policy ? { policy: options.policy } : {}),
-  });
+  const shown = renumberCitations(
+    guardTimed(timings, () => restore(draft, turn.mapping)),
+    support.cited,
+  );
+  const out = guardTimed(timings, () =>
+    checkOutput(shown, {
+      lang,
+      customerValues: turn.customerValues,
+      approvedText: passages.map((p) => p.text).join('\n'),
+      canaries: [canary],
+      ...(options.policy ? { policy: options.policy } : {}),
+    }),
+  );
   // A leak matters more than a weak draft: report it first.
   if (!out.ok) return { kind: 'fallback', reason: 'output-policy', findings: out.findings };
   if (!support.supported) return { kind: 'fallback', reason: 'unsupported', findings: out.findings };
+  // A placeholder still there after restoring stands for a detail this customer never gave: the
+  // model made it up (or echoed another conversation's), and "[EMAIL_1]" means nothing to a reader.
+  if (ANY_PLACEHOLDER.test(shown)) return { kind: 'fallback', reason: 'unsupported', findings: out.findings };
   return {
     kind: 'answer',
     text: shown,

@@ -90,7 +90,8 @@ function pickSentences(pool: Candidate[], weights: Map<string, number>): Candida
 }
 
 export function extractiveAnswer(kb: KnowledgeBase, result: SearchResultSet): ExtractiveAnswer {
-  const weights = new Map(result.terms.map((t) => [t.term, t.weight]));
+  // A sentence saying "refund" answers a question about "money back" (synonyms from retrieval).
+  const weights = new Map([...result.synonyms, ...result.terms].map((t) => [t.term, t.weight]));
   const picked = pickSentences(candidates(kb, usableHits(result.hits)), weights);
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();

@@ -115,9 +115,15 @@ describe('answer (generative)', () => {
     expect(spy.requests).toHaveLength(0);
   });
 
-  it('answers extractively when generative mode has no provider', async () => {
+  it('answers extractively when generative mode has no provider, and says why', async () => {
     const r = await answer('When will I get my refund?', { kb, mode: 'generative', conversation: later });
     expect(r.mode).toBe('extractive');
+    expect(r.fallback).toBe('provider-missing');
+    expect(r.handoff).toBe(false);
+  });
+
+  it('records no fall-back in extractive mode', async () => {
+    const r = await answer('When will I get my refund?', { kb, conversation: later });
     expect(r.fallback).toBeUndefined();
   });
 

@@ -24,6 +24,22 @@ describe('search', () => {
     expect(result.hits[0]?.confidence).toBeGreaterThanOrEqual(DEFAULT_CONFIDENCE_THRESHOLD);
   });
 
+  it.each([
+    // Synonyms (text/data/synonyms.yaml): the articles never use the question's words.
+    ['How do I get my money back?', 'en', 'returns-en'],
+    ['Where is my shipment?', 'en', 'delivery-en'],
+    ['Comment récupérer mon argent ?', 'fr', 'retours-fr'],
+  ] as const)('finds %s through a synonym', (question, lang, articleId) => {
+    const result = search(kb, question, { lang });
+    expect(result.hits[0]?.passage.articleId).toBe(articleId);
+    expect(result.hits[0]?.confidence).toBeGreaterThanOrEqual(DEFAULT_CONFIDENCE_THRESHOLD);
+    expect(result.synonyms.length).toBeGreaterThan(0);
+  });
+
+  it('leaves words the knowledge base uses to themselves', () => {
+    expect(search(kb, 'How long does delivery take?', { lang: 'en' }).synonyms).toEqual([]);
+  });
+
   it('only returns passages in the language asked', () => {
     for (const lang of ['en', 'fr'] as const) {
       const { hits } = search(kb, 'livraison delivery garantie warranty', { lang });

@@ -7,13 +7,24 @@
  */
 
 import { FIELD_BOOST, type KnowledgeBase } from '../kb/knowledge-base.js';
-import { analyzeWord, tokenize } from '../text/analyzer.js';
+import { analyze, analyzeWord, tokenize } from '../text/analyzer.js';
+import { expandSynonyms } from '../text/synonyms.js';
 import type { Lang, Passage } from '../types.js';
 
 /** Default confidence below which the assistant declines and offers a human. */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
 /** Questions are short; more terms only cost time (the message size is bounded earlier too). */
 const MAX_QUERY_TERMS = 32;
+/** Synonyms widen the search, they must not drown the question's own words. */
+const MAX_SYNONYM_TERMS = 16;
+/**
+ * A passage that says "fee" where the question says "price" is weaker evidence than the word itself:
+ * a synonym covers this share of the term's weight, so one generic word matched through a synonym
+ * ("Quel est le prix du bitcoin ?") does not lift an off-topic question over the threshold.
+ */
+const SYNONYM_COVERAGE = 0.8;
+/** In the ranking, a synonym only breaks the silence: the question's own words decide first. */
+const SYNONYM_BOOST = 0.25;
 
 export interface SearchHit {
   passage: Passage;
@@ -21,7 +32,7 @@ export interface SearchHit {
   score: number;
   /** 0..1, IDF-weighted coverage of the question's terms. */
   confidence: number;
-  /** Question terms (analysed) the passage contains. */
+  /** Question terms (analysed) the passage contains, itself or through a synonym. */
   matchedTerms: string[];
 }
 
@@ -29,6 +40,8 @@ export interface SearchResultSet {
   lang: Lang;
   /** The question's analysed terms with their weight (damped IDF). */
   terms: Array<{ term: string; weight: number }>;
+  /** Terms added through synonyms, weighing as much as the question's term they stand for. */
+  synonyms: Array<{ term: string; weight: number }>;
   hits: SearchHit[];
 }
 
@@ -86,15 +99,28 @@ export function search(kb: KnowledgeBase, question: string, options: SearchOptio
   const { lang } = options;
   const limit = options.limit ?? 5;
   const terms = queryTerms(kb, question, lang);
-  if (terms.length === 0) return { lang, terms, hits: [] };
+  if (terms.length === 0) return { lang, terms, synonyms: [], hits: [] };
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
   const weightOf = new Map(terms.map((t) => [t.term, t.weight]));
+  // "money back" also searches "refund"; a passage matching "refund" then covers "money" and "back".
+  // Only for words the knowledge base does not use: where it has the customer's word, that decides.
+  const { df } = kb.stats[lang];
+  const synonyms = expandSynonyms(analyze(question, lang), lang)
+    .filter((s) => s.standsFor.some((t) => !df.has(t)))
+    .slice(0, MAX_SYNONYM_TERMS);
+  const standsFor = new Map(synonyms.map((s) => [s.term, s.standsFor]));
+  const synonymWeights = synonyms.map((s) => ({
+    term: s.term,
+    weight: Math.max(0, ...s.standsFor.map((t) => weightOf.get(t) ?? 0)),
+  }));
 
-  const results = kb.index.search(terms.map((t) => t.term).join(' '), {
+  const searched = [...terms.map((t) => t.term), ...synonyms.map((s) => s.term)];
+  const results = kb.index.search(searched.join(' '), {
     fields: (Object.keys(FIELD_BOOST) as Array<keyof typeof FIELD_BOOST>).map((f) => `${f}_${lang}`),
     boost: Object.fromEntries(Object.entries(FIELD_BOOST).map(([f, b]) => [`${f}_${lang}`, b])),
     // Terms are already analysed: split on spaces only and keep them as they are.
     tokenize: (q) => q.split(' '),
+    boostTerm: (_term, i) => (i >= terms.length ? SYNONYM_BOOST : 1),
     processTerm: (t) => t,
     // Snowball leaves "retourner" as "retourn" but "retour" as "retour": a prefix bridges them.
     prefix: (term) => term.length >= 5,
@@ -107,8 +133,16 @@ export function search(kb: KnowledgeBase, question: string, options: SearchOptio
   for (const r of results.slice(0, limit)) {
     const passage = kb.passages.get(r.id as string);
     if (!passage) continue;
-    const matched = [...new Set(r.queryTerms)].filter((t) => weightOf.has(t));
-    const covered = matched.reduce((sum, t) => sum + (weightOf.get(t) ?? 0), 0);
+    // Each question term counts once, fully when the passage has it, partly through a synonym.
+    const share = new Map<string, number>();
+    for (const t of r.queryTerms) {
+      if (weightOf.has(t)) share.set(t, 1);
+      for (const q of standsFor.get(t) ?? []) {
+        if (weightOf.has(q)) share.set(q, Math.max(share.get(q) ?? 0, SYNONYM_COVERAGE));
+      }
+    }
+    const matched = [...share.keys()];
+    const covered = matched.reduce((sum, t) => sum + (weightOf.get(t) ?? 0) * share.get(t)!, 0);
     hits.push({
       passage,
       score: r.score,
@@ -116,5 +150,5 @@ export function search(kb: KnowledgeBase, question: string, options: SearchOptio
       matchedTerms: matched,
     });
   }
-  return { lang, terms, hits };
+  return { lang, terms, synonyms: synonymWeights, hits };
 }

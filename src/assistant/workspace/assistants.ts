@@ -22,12 +22,24 @@ export const assistantSettingsSchema = z.strictObject({
   /** Days after which a conversation and its messages are deleted. */
   retentionDays: z.number().int().min(1).max(365).default(30),
   threshold: z.number().min(0).max(1).optional(),
+  /**
+   * `extractive` quotes the articles (no model, no network); `generative` asks the workspace's Studio
+   * model provider, checks the draft against the passages and falls back to extractive otherwise.
+   */
+  mode: z.enum(['extractive', 'generative']).default('extractive'),
+  /** How the brand speaks, for the model's system prompt (generative mode only). */
+  brandVoice: z.string().trim().min(1).max(500).optional(),
 });
 export type AssistantSettings = z.output<typeof assistantSettingsSchema>;
 
 export const assistantInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  settings: assistantSettingsSchema.default({ lang: 'en', allowedOrigins: [], retentionDays: 30 }),
+  settings: assistantSettingsSchema.default({
+    lang: 'en',
+    allowedOrigins: [],
+    retentionDays: 30,
+    mode: 'extractive',
+  }),
 });
 
 export interface AssistantView {

@@ -7,9 +7,10 @@ import { AppError, notFound } from '../../core/errors.js';
 import type { Vigie } from '../../core/workspace.js';
 import { summariseConversations, turnRecord } from '../analytics/analytics.js';
 import { answer } from '../answer/answer.js';
+import { answerProviderFrom, type ChatModel } from '../answer/chat-model.js';
 import { disclosure } from '../answer/messages.js';
-import type { ConversationRecord, ConversationState, Lang, TurnRecord } from '../types.js';
-import { getAssistant, knowledgeBaseFor } from './assistants.js';
+import type { AnswerProvider, ConversationRecord, ConversationState, Lang, TurnRecord } from '../types.js';
+import { type AssistantView, getAssistant, knowledgeBaseFor } from './assistants.js';
 
 /** Conversation texts are sealed: what a customer types never sits in the database in clear. */
 const stateField = (row: string) => ({ table: 'conversations', column: 'state', row });
@@ -100,9 +101,30 @@ async function conversationFor(vigie: Vigie, assistantId: string, id: string, to
   return row;
 }
 
+export interface CustomerMessageOptions {
+  /**
+   * The workspace's chat model (Studio's provider), asked only in generative mode. It may throw when
+   * none is configured: the turn is then answered extractively and analytics say why.
+   */
+  model?: () => Promise<ChatModel>;
+}
+
+async function providerFor(
+  assistant: AssistantView,
+  options: CustomerMessageOptions,
+): Promise<AnswerProvider | undefined> {
+  if (assistant.settings.mode !== 'generative' || !options.model) return undefined;
+  try {
+    return answerProviderFrom(await options.model());
+  } catch {
+    return undefined; // Not configured (or its key cannot be opened): `provider-missing`.
+  }
+}
+
 /**
- * A customer's message: answered from the approved articles (extractive, no model), unless a human
- * has taken the conversation over, in which case it waits in the handoff queue.
+ * A customer's message: answered from the approved articles (extractive, or generative through the
+ * workspace's model with the extractive answer as fall-back), unless a human has taken the
+ * conversation over, in which case it waits in the handoff queue.
  */
 export async function postCustomerMessage(
   vigie: Vigie,
@@ -110,6 +132,7 @@ export async function postCustomerMessage(
   conversationId: string,
   token: string,
   text: string,
+  options: CustomerMessageOptions = {},
 ): Promise<{ reply: MessageView | null; handoff: boolean; status: ConversationStatus }> {
   const conv = await conversationFor(vigie, assistantId, conversationId, token);
   if (conv.status === 'closed') throw new AppError('CONFLICT', 'this conversation is closed');
@@ -122,12 +145,17 @@ export async function postCustomerMessage(
   }
   const assistant = await getAssistant(vigie, assistantId);
   const kb = await knowledgeBaseFor(vigie, assistantId);
+  const { settings } = assistant;
+  const provider = await providerFor(assistant, options);
   const result = await answer(text, {
     kb,
     conversation: state,
     lang: (conv.lang as Lang | null) ?? undefined,
-    ...(assistant.settings.brandName ? { brandName: assistant.settings.brandName } : {}),
-    ...(assistant.settings.threshold !== undefined ? { threshold: assistant.settings.threshold } : {}),
+    mode: settings.mode,
+    ...(provider ? { provider } : {}),
+    ...(settings.brandName ? { brandName: settings.brandName } : {}),
+    ...(settings.brandVoice ? { brandVoice: settings.brandVoice } : {}),
+    ...(settings.threshold !== undefined ? { threshold: settings.threshold } : {}),
   });
   const status: ConversationStatus = result.handoff ? 'handoff' : 'open';
   const turn = turnRecord(result);
@@ -140,6 +168,19 @@ export async function postCustomerMessage(
       handoff: result.handoff,
       ...(result.refused ? { refused: result.refused } : {}),
     });
+    // A withheld model draft (leaked canary or instructions, someone else's data) is a security event.
+    if (result.fallback === 'output-policy') {
+      await vigie.ledger.append(tx, [
+        {
+          actor: 'anonymous',
+          action: 'assistant.generative.withheld',
+          target: `conversation:${conv.id}`,
+          details: {
+            rules: [...new Set(result.findings.filter((f) => f.stage === 'draft').map((f) => f.rule))],
+          },
+        },
+      ]);
+    }
     await tx
       .updateTable('conversations')
       .set({

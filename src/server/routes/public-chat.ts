@@ -10,6 +10,7 @@ import {
   visitorMessages,
 } from '../../assistant/index.js';
 import { AppError } from '../../core/index.js';
+import { workspaceProvider } from '../../studio/index.js';
 
 /**
  * The public chat API the widget talks to, separate from the console API: no console session is
@@ -104,6 +105,8 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
         req.params.cid,
         token(req),
         req.body.text,
+        // Generative assistants use the workspace's OpenAI-compatible provider (Studio's settings).
+        { model: () => workspaceProvider(app.vigie, 'openai') },
       );
       return { reply: r.reply ? publicMessage(r.reply) : null, handoff: r.handoff, status: r.status };
     },
@@ -178,6 +181,9 @@ function publicMessage(m: {
     text: m.text,
     citations: m.meta.citations ?? [],
     handoff: Boolean(m.meta.handoff),
+    // Answers (not the greeting nor agents' messages) can be rated; the widget shows the rating kept.
+    rateable: m.role === 'assistant' && m.meta.turn !== undefined,
+    feedback: typeof m.meta.feedback === 'boolean' ? (m.meta.feedback ? 'helpful' : 'not-helpful') : null,
     createdAt: m.createdAt,
   };
 }

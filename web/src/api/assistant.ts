@@ -1,11 +1,17 @@
 // The Assistant's console API (src/server/routes/assistant.ts) as the console uses it.
 import { api } from './client';
 
+export type AnswerMode = 'extractive' | 'generative';
+
 export interface AssistantSettings {
   lang: 'en' | 'fr';
   brandName?: string;
   allowedOrigins: string[];
   retentionDays: number;
+  threshold?: number;
+  /** Absent in a create request: the server defaults to extractive. */
+  mode?: AnswerMode;
+  brandVoice?: string;
 }
 
 export interface Assistant {
@@ -42,8 +48,12 @@ export interface ConversationMessage {
   createdAt: string;
 }
 
+export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error' | 'provider-missing';
+
 export interface AssistantAnalytics {
   deflection: { rate: number; deflected: number; total: number };
+  feedback: { helpful: number; notHelpful: number; ratio: number };
+  generation: { generative: number; fallbacks: Record<FallbackReason, number> };
   mostCited: Array<{ articleId: string; title: string; citations: number }>;
   unanswered: Array<{ lang: string; label: string[]; count: number; examples: string[] }>;
 }
@@ -53,6 +63,8 @@ const BASE = '/api/v1/assistants';
 export const fetchAssistants = () => api.get<{ assistants: Assistant[] }>(BASE);
 export const createAssistant = (input: { name: string; settings: AssistantSettings }) =>
   api.post<{ assistant: Assistant }>(BASE, input);
+export const updateAssistant = (id: string, input: { name: string; settings: AssistantSettings }) =>
+  api.put<{ assistant: Assistant }>(`${BASE}/${id}`, input);
 export const fetchArticles = (id: string) => api.get<{ articles: KbArticle[] }>(`${BASE}/${id}/articles`);
 export const importArticle = (id: string, markdown: string) =>
   api.post<{ article: KbArticle }>(`${BASE}/${id}/articles`, { markdown });

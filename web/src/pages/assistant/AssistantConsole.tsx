@@ -5,6 +5,7 @@ import {
   type Assistant,
   closeConversation,
   createAssistant,
+  type FallbackReason,
   fetchAnalytics,
   fetchArticles,
   fetchAssistants,
@@ -18,6 +19,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
+import { AssistantSettingsForm, originsFrom } from './AssistantSettingsForm';
 
 /** Assistants, their knowledge base, the embed snippet, analytics and the handoff queue. */
 export function AssistantConsole() {
@@ -44,6 +46,7 @@ export function AssistantConsole() {
                 {current ? (
                   <>
                     <EmbedSnippet assistant={current} />
+                    <AssistantSettingsForm key={current.id} assistant={current} />
                     <KnowledgeBase assistantId={current.id} />
                     <Analytics assistantId={current.id} />
                   </>
@@ -96,7 +99,7 @@ function CreateAssistantForm({ onCreated }: { onCreated: (id: string) => void })
         name: name.trim(),
         settings: {
           lang,
-          allowedOrigins: origins.split(/[\s,]+/).filter(Boolean),
+          allowedOrigins: originsFrom(origins),
           retentionDays: 30,
         },
       }),
@@ -269,6 +272,22 @@ function Analytics({ assistantId }: { assistantId: string }) {
             <dt>{t('assistantConsole.analytics.deflection')}</dt>
             <dd>
               {Math.round(a.deflection.rate * 100)} % ({a.deflection.deflected}/{a.deflection.total})
+            </dd>
+            <dt>{t('assistantSettings.analytics.feedback')}</dt>
+            <dd data-testid="assistant-feedback">
+              {t('assistantSettings.analytics.feedbackValue', {
+                helpful: a.feedback.helpful,
+                notHelpful: a.feedback.notHelpful,
+              })}
+            </dd>
+            <dt>{t('assistantSettings.analytics.generative')}</dt>
+            <dd data-testid="assistant-generation">{a.generation.generative}</dd>
+            <dt>{t('assistantSettings.analytics.fallbacks')}</dt>
+            <dd data-testid="assistant-fallbacks">
+              {(Object.entries(a.generation.fallbacks) as Array<[FallbackReason, number]>)
+                .filter(([, n]) => n > 0)
+                .map(([reason, n]) => `${t(`assistantSettings.fallback.${reason}`)} (${n})`)
+                .join(' · ') || '—'}
             </dd>
             <dt>{t('assistantConsole.analytics.cited')}</dt>
             <dd>
