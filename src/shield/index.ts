@@ -43,6 +43,7 @@ export {
   matchLookalike,
 } from './lookalike/match.js';
 export { domainSkeleton, skeleton } from './lookalike/skeleton.js';
+export * from './mailbox/index.js';
 export {
   analysePosture,
   type PostureOptions,

@@ -12,6 +12,7 @@ import {
 } from '../../shield/index.js';
 import { CLI_PRINCIPAL, withVigie } from '../context.js';
 import { CheckFailed, type Io, readBounded } from '../io.js';
+import { registerMailboxCommands } from './email-mailbox.js';
 
 const RANK: Record<EmailVerdict, number> = { clean: 0, suspicious: 1, phishing: 2 };
 
@@ -44,6 +45,12 @@ export function registerEmailCommands(program: Command, io: Io): void {
     .alias('analyse')
     .description('analyse raw messages (.eml; "-" reads stdin): score 0-100, verdict and the reasons')
     .option('--offline', 'no DNS: trust the receiving server’s Authentication-Results header')
+    .option(
+      '--authserv-id <id>',
+      'with --offline, trust only Authentication-Results written by this receiving server (repeatable)',
+      (value: string, all: string[]) => [...all, value.trim().toLowerCase()],
+      [] as string[],
+    )
     .addOption(
       new Option('--fail-on <verdict>', 'exit 1 when a verdict reaches this level')
         .choices(['suspicious', 'phishing'])
@@ -56,14 +63,26 @@ export function registerEmailCommands(program: Command, io: Io): void {
     .action(
       async (
         files: string[],
-        o: { offline?: boolean; failOn: EmailVerdict; locale: 'en' | 'fr'; format: 'text' | 'json' },
+        o: {
+          offline?: boolean;
+          authservId: string[];
+          failOn: EmailVerdict;
+          locale: 'en' | 'fr';
+          format: 'text' | 'json';
+        },
       ) => {
         const config = loadConfig(io.env);
         const workspace = config.database.kind === 'postgres' || existsSync(config.database.file);
         const run = async (
           record?: (a: EmailAnalysis) => Promise<unknown>,
-          protection?: Awaited<ReturnType<typeof shieldProtection>>,
+          stored?: Awaited<ReturnType<typeof shieldProtection>>,
         ) => {
+          // The flag adds to the workspace's own list of receiving servers.
+          const base = stored ?? { brands: [], vips: [] };
+          const protection = {
+            ...base,
+            authservIds: [...(base.authservIds ?? []), ...o.authservId],
+          };
           const entries: Array<{ path: string; analysis?: EmailAnalysis; error?: string }> = [];
           for (const path of files) {
             try {
@@ -112,4 +131,5 @@ export function registerEmailCommands(program: Command, io: Io): void {
           throw new CheckFailed();
       },
     );
+  registerMailboxCommands(email, io);
 }

@@ -25,6 +25,7 @@ import {
   watchInputSchema,
 } from '../../shield/index.js';
 import { idParams } from './schemas.js';
+import { mailboxRoutes } from './shield-mailbox.js';
 
 export interface ShieldRouteOptions {
   /** DNS for mail authentication (mailauth); tests pass a function, default live DNS. */
@@ -204,4 +205,5 @@ export const shieldRoutes: FastifyPluginAsyncZod<ShieldRouteOptions> = async (ap
       return reply.code(204).send();
     },
   );
+  await app.register(mailboxRoutes, opts);
 };

@@ -58,7 +58,7 @@ export async function analyseEmail(raw: Buffer, options: AnalyseOptions = {}): P
   const fromDomain = mail.from?.domain ?? '';
   const body = mail.text || '';
   const auth = options.offline
-    ? authFromHeader(mail.authenticationResults, fromDomain, mail.receivedSpf)
+    ? authFromHeader(mail.authenticationResults, fromDomain, mail.receivedSpf, protection.authservIds)
     : await authLive(raw, fromDomain, options.resolver);
   const reasons: RawReason[] = [
     ...identityReasons(mail, protection, auth.dmarc),

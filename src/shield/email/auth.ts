@@ -6,15 +6,25 @@ export type Resolver = (name: string, rrtype: string) => Promise<unknown>;
 
 const RESULT = (key: string) => new RegExp(`(?:^|[;\\s])${key}\\s*=\\s*([a-z]+)`, 'i');
 
+/** The authserv-id a header starts with (RFC 8601: `mx.example.com 1; spf=pass ...`), lower-cased. */
+export function authservIdOf(header: string): string {
+  return (/^\s*([^\s;]{1,253})/.exec(header)?.[1] ?? '').toLowerCase();
+}
+
 /**
  * Offline: the receiving server's verdicts, from its Authentication-Results header (the topmost), or
- * at least its Received-SPF line when that is all it recorded.
+ * at least its Received-SPF line when that is all it recorded. With `trusted` authserv-ids, only the
+ * topmost header one of them wrote counts, and Received-SPF (which names no server) is ignored: a
+ * sender can forge any header written before the mail reached the workspace's own servers.
  */
 export function authFromHeader(
-  headers: string[],
+  all: string[],
   fromDomain: string,
-  receivedSpf: string[] = [],
+  spfLines: string[] = [],
+  trusted: readonly string[] = [],
 ): AuthSummary {
+  const headers = trusted.length > 0 ? all.filter((h) => trusted.includes(authservIdOf(h))).slice(0, 1) : all;
+  const receivedSpf = trusted.length > 0 ? [] : spfLines;
   const top = headers[0] ?? '';
   const get = (k: string) => RESULT(k).exec(top)?.[1]?.toLowerCase() ?? 'none';
   const spfLine = /^\s*([a-z]+)/i.exec(receivedSpf[0] ?? '')?.[1]?.toLowerCase();

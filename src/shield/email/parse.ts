@@ -41,14 +41,15 @@ function returnPathOf(headers: Map<string, unknown>): AddressInfo | undefined {
   return { address, name: '', domain: address.slice(address.lastIndexOf('@') + 1) };
 }
 
-/** Parses a raw message (never fetching anything it references) into what the signals need. */
-export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+export type MimeMessage = Awaited<ReturnType<typeof simpleParser>>;
+
+/** The bounded MIME parse every reader of raw messages shares: size limit first, one clear error. */
+export async function parseMime(raw: Buffer): Promise<MimeMessage> {
   if (raw.length > MAX_MESSAGE_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`);
   }
-  let mail: Awaited<ReturnType<typeof simpleParser>>;
   try {
-    mail = await simpleParser(raw, {
+    return await simpleParser(raw, {
       skipImageLinks: true,
       skipTextLinks: true,
       maxHtmlLengthToParse: 2 * 1024 * 1024,
@@ -59,6 +60,11 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
       `the message cannot be parsed: ${(err as Error).message.split('\n')[0]?.slice(0, 200)}`,
     );
   }
+}
+
+/** Parses a raw message (never fetching anything it references) into what the signals need. */
+export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  const mail = await parseMime(raw);
   const html = typeof mail.html === 'string' ? mail.html : '';
   const text = mail.text ?? '';
   const htmlFacts = analyseHtml(html);

@@ -74,6 +74,11 @@ export interface Protection {
   brands: Array<{ name: string; aliases: string[]; domains: string[] }>;
   /** People whose names are used in CEO fraud (display names). */
   vips: string[];
+  /**
+   * The workspace's receiving servers (authserv-id, RFC 8601). When set, offline analysis trusts only
+   * Authentication-Results headers they wrote: anyone can add such a header before the mail reaches us.
+   */
+  authservIds?: string[];
 }
 
 export interface AuthSummary {

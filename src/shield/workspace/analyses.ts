@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../core/access/permissions.js';
-import { type EmailAnalysesTable, nowIso } from '../../core/db/index.js';
+import { type EmailAnalysesTable, type Executor, nowIso } from '../../core/db/index.js';
 import { notFound } from '../../core/errors.js';
 import type { Vigie } from '../../core/workspace.js';
 import type { EmailAnalysis, Reason } from '../email/types.js';
@@ -34,39 +34,48 @@ export async function recordEmailAnalysis(
   analysis: EmailAnalysis,
   source: AnalysisSource,
 ): Promise<string> {
+  return vigie.db.transaction().execute((tx) => insertEmailAnalysis(vigie, tx, actor, analysis, source));
+}
+
+/** The same, inside a caller's transaction (the reported mailbox stores its report row beside it). */
+export async function insertEmailAnalysis(
+  vigie: Vigie,
+  tx: Executor,
+  actor: Principal | undefined,
+  analysis: EmailAnalysis,
+  source: AnalysisSource,
+): Promise<string> {
   const id = randomUUID();
   const reasons = analysis.reasons.map(({ message: _message, ...r }) => r);
-  await vigie.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('email_analyses')
-      .values({
-        id,
-        message_sha256: analysis.messageSha256,
+  await tx
+    .insertInto('email_analyses')
+    .values({
+      id,
+      message_sha256: analysis.messageSha256,
+      verdict: analysis.verdict,
+      score: analysis.score,
+      reasons: JSON.stringify(reasons),
+      subject_enc: analysis.subject ? vigie.keyring.seal(analysis.subject, field('subject', id)) : null,
+      from_enc: analysis.from ? vigie.keyring.seal(analysis.from, field('from', id)) : null,
+      source,
+      submitted_by: actorOf(actor),
+      created_at: nowIso(),
+    })
+    .execute();
+  await vigie.ledger.append(tx, [
+    {
+      actor: actorOf(actor),
+      action: 'shield.email.analyse',
+      target: `email:${id}`,
+      details: {
+        messageSha256: analysis.messageSha256,
         verdict: analysis.verdict,
         score: analysis.score,
-        reasons: JSON.stringify(reasons),
-        subject_enc: analysis.subject ? vigie.keyring.seal(analysis.subject, field('subject', id)) : null,
-        from_enc: analysis.from ? vigie.keyring.seal(analysis.from, field('from', id)) : null,
+        rules: reasons.map((r) => r.id),
         source,
-        submitted_by: actorOf(actor),
-        created_at: nowIso(),
-      })
-      .execute();
-    await vigie.ledger.append(tx, [
-      {
-        actor: actorOf(actor),
-        action: 'shield.email.analyse',
-        target: `email:${id}`,
-        details: {
-          messageSha256: analysis.messageSha256,
-          verdict: analysis.verdict,
-          score: analysis.score,
-          rules: reasons.map((r) => r.id),
-          source,
-        },
       },
-    ]);
-  });
+    },
+  ]);
   return id;
 }
 

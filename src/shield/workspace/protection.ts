@@ -24,11 +24,21 @@ export const protectionSchema = z.strictObject({
     .max(100)
     .default([]),
   vips: z.array(z.string().trim().min(3).max(120)).max(500).default([]),
+  authservIds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[^\s;]{1,253}$/, 'a server name such as mx.example.com'),
+    )
+    .max(20)
+    .default([]),
 });
 
 export async function shieldProtection(vigie: Vigie): Promise<Protection> {
   const raw = await readSetting(vigie.db, KEY);
-  return raw ? protectionSchema.parse(JSON.parse(raw)) : { brands: [], vips: [] };
+  return raw ? protectionSchema.parse(JSON.parse(raw)) : { brands: [], vips: [], authservIds: [] };
 }
 
 export async function setShieldProtection(

@@ -145,4 +145,6 @@ export interface ProtectedBrand {
 export interface Protection {
   brands: ProtectedBrand[];
   vips: string[];
+  /** Receiving servers whose Authentication-Results headers offline analysis trusts. */
+  authservIds?: string[];
 }

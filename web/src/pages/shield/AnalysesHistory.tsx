@@ -5,6 +5,7 @@ import { EMAIL_VERDICTS, type EmailVerdict, fetchAnalyses } from '../../api/shie
 import { DateTime } from '../../components/DateTime';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { CursorPager } from './CursorPager';
 import { useReasonLabel } from './labels';
 import { ANALYSES_QUERY_KEY } from './queryKeys';
 
@@ -98,23 +99,13 @@ export function AnalysesHistory() {
                   </tbody>
                 </table>
               </ScrollRegion>
-              <div className="form-actions">
-                {before ? (
-                  <button type="button" className="button button-ghost" onClick={() => setBefore(undefined)}>
-                    {t('shield.emails.history.newest')}
-                  </button>
-                ) : null}
-                {analyses.length === PAGE_SIZE ? (
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => setBefore(analyses.at(-1)?.createdAt)}
-                    data-testid="shield-history-older"
-                  >
-                    {t('shield.emails.history.older')}
-                  </button>
-                ) : null}
-              </div>
+              <CursorPager
+                paged={Boolean(before)}
+                full={analyses.length === PAGE_SIZE}
+                onNewest={() => setBefore(undefined)}
+                onOlder={() => setBefore(analyses.at(-1)?.createdAt)}
+                olderTestId="shield-history-older"
+              />
             </>
           )
         }

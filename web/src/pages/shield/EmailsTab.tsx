@@ -12,8 +12,10 @@ import { AuthResults } from './AuthResults';
 import { EmailVerdictPanel } from './EmailVerdictPanel';
 import { EmlDropzone } from './EmlDropzone';
 import { emlFileProblem, type FileProblem } from './logic';
+import { MailboxSettingsPanel } from './MailboxSettingsForm';
 import { ANALYSES_QUERY_KEY } from './queryKeys';
 import { ReasonGroups } from './ReasonGroups';
+import { ReportedMailbox } from './ReportedMailbox';
 import { SHIELD_PERMISSIONS } from './tabs';
 
 const LIMIT_MB = MAX_EML_BYTES / 1024 / 1024;
@@ -135,6 +137,8 @@ export function EmailsTab() {
         </>
       ) : null}
       {can(SHIELD_PERMISSIONS.read) ? <AnalysesHistory /> : null}
+      {can(SHIELD_PERMISSIONS.read) ? <ReportedMailbox /> : null}
+      {can(SHIELD_PERMISSIONS.manage) ? <MailboxSettingsPanel /> : null}
     </div>
   );
 }

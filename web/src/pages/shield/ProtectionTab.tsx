@@ -165,6 +165,22 @@ function ProtectionForm({ initial }: { initial: Protection }) {
             {t('shield.protection.vipsHint')}
           </p>
         </div>
+        <div className="field">
+          <label htmlFor="shield-authserv">{t('shieldMailbox.protection.authservIds')}</label>
+          <input
+            id="shield-authserv"
+            type="text"
+            value={draft.authservIds ?? ''}
+            maxLength={5000}
+            spellCheck={false}
+            aria-describedby="shield-authserv-hint"
+            onChange={(event) => setDraft((current) => ({ ...current, authservIds: event.target.value }))}
+            data-testid="shield-authserv"
+          />
+          <p id="shield-authserv-hint" className="field-hint">
+            {t('shieldMailbox.protection.authservIdsHint')}
+          </p>
+        </div>
         <div className="form-actions">
           <button
             type="submit"

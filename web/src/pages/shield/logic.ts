@@ -147,6 +147,8 @@ export interface BrandDraft {
 export interface ProtectionDraft {
   brands: BrandDraft[];
   vips: string;
+  /** Receiving servers (authserv-id), comma-separated; absent or empty sends none. */
+  authservIds?: string;
 }
 
 export function toProtectionDraft(protection: Protection): ProtectionDraft {
@@ -157,6 +159,7 @@ export function toProtectionDraft(protection: Protection): ProtectionDraft {
       domains: brand.domains.join(', '),
     })),
     vips: protection.vips.join('\n'),
+    authservIds: (protection.authservIds ?? []).join(', '),
   };
 }
 
@@ -167,6 +170,7 @@ export function fromProtectionDraft(
   draft: ProtectionDraft,
 ): { protection: Protection; problem?: undefined } | { protection?: undefined; problem: DraftProblem } {
   const brands = [];
+  const authservIds = parseList(draft.authservIds ?? '').map((id) => id.toLowerCase());
   for (const [index, brand] of draft.brands.entries()) {
     const name = brand.name.trim();
     const domains = parseList(brand.domains);
@@ -183,6 +187,7 @@ export function fromProtectionDraft(
         .split('\n')
         .map((v) => v.trim())
         .filter(Boolean),
+      ...(authservIds.length > 0 ? { authservIds } : {}),
     },
   };
 }
