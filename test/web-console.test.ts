@@ -31,12 +31,31 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
 
 describe('navigation by permission', () => {
   it.each<[string, NavKey[]]>([
-    ['admin', ['overview', 'check', 'studio', 'assistant', 'shield', 'audit', 'settings']],
+    [
+      'admin',
+      [
+        'overview',
+        'check',
+        'studio',
+        'assistant',
+        'customers',
+        'segments',
+        'recommendations',
+        'fairness',
+        'integrity',
+        'shield',
+        'audit',
+        'settings',
+      ],
+    ],
     ['editor', ['overview', 'check', 'studio', 'assistant', 'shield']],
-    ['reviewer', ['overview', 'check', 'studio', 'shield', 'settings']],
-    ['analyst', ['overview', 'check', 'shield']],
-    ['security', ['overview', 'check', 'shield', 'audit']],
-    ['auditor', ['overview', 'shield', 'audit']],
+    ['reviewer', ['overview', 'check', 'studio', 'fairness', 'shield', 'settings']],
+    [
+      'analyst',
+      ['overview', 'check', 'customers', 'segments', 'recommendations', 'fairness', 'integrity', 'shield'],
+    ],
+    ['security', ['overview', 'check', 'integrity', 'shield', 'audit']],
+    ['auditor', ['overview', 'fairness', 'integrity', 'shield', 'audit']],
     ['nobody', ['overview']],
   ])('shows %s the entries %j', (role, expected) => {
     expect(visibleNavItems(ROLE_PERMISSIONS[role] ?? []).map((item) => item.key)).toEqual(expected);

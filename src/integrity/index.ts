@@ -1,5 +1,7 @@
 /**
  * Integrity: defences for the data that trains our models and the decisions they drive.
+ * - Events (`events/`): ingestion of behavioural events, poisoning checks per batch, quarantine,
+ *   and `acceptedEvents`, the only way models read them.
  * - Poisoning: shilling detection on ratings (`scanRatings`), abrupt shifts in an item's ratings over
  *   time (`detectRatingShifts`), coordinated bursts of new accounts (`detectBursts`), dataset fingerprints and drift (`fingerprintRatings`, `compareToHistory`).
  * - Bias audits: `fairnessReport` with Fairlearn's and AIF360's metric definitions.
@@ -18,6 +20,7 @@ export {
 } from './attack-generator.js';
 export { type AccountEvent, type Burst, type BurstOptions, detectBursts } from './bursts.js';
 export { escapeCsvCell, toCsv } from './csv-export.js';
+export * from './events/index.js';
 export {
   type FairnessMetrics,
   type FairnessOptions,

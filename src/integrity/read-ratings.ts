@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AppError } from '../core/errors.js';
+import { boundedLines } from './bounded-lines.js';
 import { MAX_RATINGS, type Rating } from './ratings.js';
 
 export type RatingsFormat = 'udata' | 'csv';
@@ -50,7 +51,6 @@ export interface ReadRatingsResult {
 }
 
 const MAX_ID_LENGTH = 256;
-const NEWLINE = 0x0a;
 
 export async function readRatings(
   source: string | Readable,
@@ -58,40 +58,22 @@ export async function readRatings(
 ): Promise<ReadRatingsResult> {
   const input = typeof source === 'string' ? createReadStream(source) : source;
   const parser = new RatingsLineParser(options);
-  const maxLine = options.maxLineLength ?? 4096;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let overflow = false;
   let bytesRead = 0;
   try {
-    for await (const chunk of input as AsyncIterable<Buffer | string>) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      bytesRead += buf.length;
-      let start = 0;
-      for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
-        if (overflow || pendingBytes + nl - start > maxLine) parser.tooLong();
-        else parser.line(Buffer.concat([...pending, buf.subarray(start, nl)]).toString('utf8'));
-        pending = [];
-        pendingBytes = 0;
-        overflow = false;
-        start = nl + 1;
-      }
-      const rest = buf.length - start;
-      if (!overflow && pendingBytes + rest > maxLine) {
-        overflow = true;
-        pending = [];
-        pendingBytes = 0;
-      } else if (!overflow && rest > 0) {
-        pending.push(buf.subarray(start));
-        pendingBytes += rest;
-      }
-      options.onProgress?.(bytesRead);
+    const lines = boundedLines(input as AsyncIterable<Buffer | string>, {
+      maxLine: options.maxLineLength ?? 4096,
+      onBytes: (bytes) => {
+        bytesRead = bytes;
+        options.onProgress?.(bytes);
+      },
+    });
+    for await (const line of lines) {
+      if (line === null) parser.tooLong();
+      else parser.line(line);
     }
   } finally {
     if (typeof source === 'string') (input as Readable).destroy();
   }
-  if (overflow) parser.tooLong();
-  else if (pendingBytes > 0) parser.line(Buffer.concat(pending).toString('utf8'));
   return { ...parser.result(), bytesRead };
 }
 

@@ -1,10 +1,12 @@
 import { purgeExpiredConversations } from '../assistant/index.js';
 import { purgeExpiredSessions, type Vigie } from '../core/index.js';
 import { purgeExpiredMaps } from '../guard/index.js';
-import { checkWatchList, createDnsQuery } from '../shield/index.js';
+import { purgeExpiredCustomers } from '../integrity/vault/index.js';
+import { checkWatchList, createDnsQuery, pollMailboxIfDue } from '../shield/index.js';
 
 const EVERY_MS = 10 * 60_000;
 const WATCH_EVERY_MS = 6 * 3600_000;
+const MAILBOX_TICK_MS = 60_000;
 
 /**
  * Periodic work: expired sessions, pseudonym maps and conversations (retention) are deleted, not just
@@ -17,6 +19,9 @@ export function startMaintenance(vigie: Vigie): () => void {
       const sessions = await purgeExpiredSessions(vigie);
       const maps = await purgeExpiredMaps(vigie);
       const conversations = await purgeExpiredConversations(vigie);
+      const customers = (await purgeExpiredCustomers(vigie)).deleted;
+      if (customers > 0)
+        vigie.log.info({ customers }, 'purged customer profiles past their retention period');
       if (sessions + maps + conversations > 0) {
         vigie.log.info(
           { sessions, maps, conversations },
@@ -37,7 +42,21 @@ export function startMaintenance(vigie: Vigie): () => void {
     }
   };
   void run();
-  const timers = [setInterval(run, EVERY_MS), setInterval(watch, WATCH_EVERY_MS)];
+  // The reported-phish mailbox: the tick is a minute, the interval is the workspace's setting.
+  const mailbox = async () => {
+    try {
+      const polled = await pollMailboxIfDue(vigie);
+      if (polled && polled.fetched > 0) vigie.log.info({ ...polled }, 'reported mailbox polled');
+    } catch (err) {
+      // AppError messages carry no secrets; the poll's own record keeps the details for the console.
+      vigie.log.warn({ error: (err as Error).message }, 'reported mailbox poll failed; retrying later');
+    }
+  };
+  const timers = [
+    setInterval(run, EVERY_MS),
+    setInterval(watch, WATCH_EVERY_MS),
+    setInterval(mailbox, MAILBOX_TICK_MS),
+  ];
   for (const t of timers) t.unref();
   return () => {
     for (const t of timers) clearInterval(t);

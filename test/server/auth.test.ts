@@ -175,7 +175,10 @@ describe('authentication over HTTP', () => {
       s.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: admin.headers, payload });
     const ok = await verify({ anchor: head });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ ok: true, anchor: { ok: true, treeSize: head.treeSize, reason: null } });
+    expect(ok.json()).toMatchObject({
+      ok: true,
+      anchor: { ok: true, treeSize: head.treeSize, reason: null },
+    });
     const forged = await verify({ anchor: { ...head, treeSize: head.treeSize - 1 } });
     expect(forged.json()).toMatchObject({ ok: false, firstBad: null, anchor: { ok: false } });
     const malformed = await verify({ anchor: { ...head, rootHash: 'zz' } });

@@ -143,6 +143,19 @@ const examples: Record<string, Factory> = {
   },
   'POST /api/v1/shield/watch/check': () => ({ url: '/api/v1/shield/watch/check' }),
   'GET /api/v1/shield/alerts': () => ({ url: '/api/v1/shield/alerts' }),
+  'GET /api/v1/shield/mailbox/settings': () => ({ url: '/api/v1/shield/mailbox/settings' }),
+  'PUT /api/v1/shield/mailbox/settings': async () => {
+    const { sharedMailboxSettings } = await import('../support/mail-servers.js');
+    return { url: '/api/v1/shield/mailbox/settings', payload: await sharedMailboxSettings() };
+  },
+  'POST /api/v1/shield/mailbox/test': () => ({ url: '/api/v1/shield/mailbox/test' }),
+  'POST /api/v1/shield/mailbox/poll': async (s) => {
+    const { sharedMailboxSettings } = await import('../support/mail-servers.js');
+    const { setMailboxSettings } = await import('../../src/shield/index.js');
+    await setMailboxSettings(s.vigie, undefined, await sharedMailboxSettings());
+    return { url: '/api/v1/shield/mailbox/poll' };
+  },
+  'GET /api/v1/shield/mailbox/reports': () => ({ url: '/api/v1/shield/mailbox/reports' }),
   'POST /api/v1/shield/alerts/:id/acknowledge': async (s, n) => {
     const { watchDomain } = await import('../../src/shield/index.js');
     const w = await watchDomain(s.vigie, undefined, { domain: `alerted${n}.example` });
@@ -161,6 +174,65 @@ const examples: Record<string, Factory> = {
       .execute();
     return { url: `/api/v1/shield/alerts/${id}/acknowledge` };
   },
+  'POST /api/v1/customers/import': (_s, n) => ({
+    url: '/api/v1/customers/import',
+    payload: `external_id,email\nM-${n},m${n}@example.com\n`,
+    headers: { 'content-type': 'text/csv' },
+  }),
+  'POST /api/v1/events': (_s, n) => ({
+    url: '/api/v1/events',
+    payload: {
+      events: [
+        {
+          event_id: `mx-${n}`,
+          customer_id: `C-${n}`,
+          type: 'view',
+          item: 'sku-1',
+          occurred_at: '2026-11-01T10:00:00Z',
+        },
+      ],
+    },
+  }),
+  'POST /api/v1/events/import': (_s, n) => ({
+    url: '/api/v1/events/import',
+    payload: `event_id,customer_id,type,item,value,occurred_at\nmi-${n},C-${n},purchase,sku-2,19.9,2026-11-01T10:00:00Z\n`,
+    headers: { 'content-type': 'text/csv' },
+  }),
+  'GET /api/v1/integrity/batches': () => ({ url: '/api/v1/integrity/batches?status=quarantined&locale=fr' }),
+  'GET /api/v1/integrity/batches/:id': async (s) => ({
+    url: `/api/v1/integrity/batches/${await aQuarantinedBatch(s)}`,
+  }),
+  'POST /api/v1/integrity/batches/:id/release': async (s) => ({
+    url: `/api/v1/integrity/batches/${await aQuarantinedBatch(s)}/release`,
+  }),
+  'POST /api/v1/integrity/batches/:id/purge': async (s) => ({
+    url: `/api/v1/integrity/batches/${await aQuarantinedBatch(s)}/purge`,
+  }),
+  'POST /api/v1/customers/find': () => ({
+    url: '/api/v1/customers/find',
+    payload: { email: 'm1@example.com' },
+  }),
+  'GET /api/v1/customers/retention': () => ({ url: '/api/v1/customers/retention' }),
+  'PUT /api/v1/customers/retention': () => ({ url: '/api/v1/customers/retention', payload: { days: 1095 } }),
+  'POST /api/v1/customers/purge-expired': () => ({ url: '/api/v1/customers/purge-expired' }),
+  'GET /api/v1/customers/:subject': async (s, n) => ({ url: `/api/v1/customers/${await aCustomer(s, n)}` }),
+  'PATCH /api/v1/customers/:subject': async (s, n) => ({
+    url: `/api/v1/customers/${await aCustomer(s, n)}`,
+    payload: { city: 'Nantes' },
+  }),
+  'DELETE /api/v1/customers/:subject': async (s, n) => ({
+    url: `/api/v1/customers/${await aCustomer(s, n)}`,
+  }),
+  'POST /api/v1/customers/:subject/access': async (s, n) => ({
+    url: `/api/v1/customers/${await aCustomer(s, n)}/access`,
+  }),
+  'GET /api/v1/customers/:subject/consents': async (s, n) => ({
+    url: `/api/v1/customers/${await aCustomer(s, n)}/consents`,
+  }),
+  'PUT /api/v1/customers/:subject/consents': async (s, n) => ({
+    url: `/api/v1/customers/${await aCustomer(s, n)}/consents`,
+    payload: { purpose: 'analytics', status: 'given' },
+  }),
   'GET /api/v1/assistants': () => ({ url: '/api/v1/assistants' }),
   'POST /api/v1/assistants': (_s, n) => ({ url: '/api/v1/assistants', payload: { name: `Bot ${n}` } }),
   'GET /api/v1/assistants/:id': async (s) => ({ url: `/api/v1/assistants/${await anAssistant(s)}` }),
@@ -235,6 +307,14 @@ const examples: Record<string, Factory> = {
     url: '/api/v1/studio/providers/openai',
     payload: { baseURL: 'http://127.0.0.1:9/v1', model: 'test-model', apiKey: 'sk-matrix' },
   }),
+  'PUT /api/v1/studio/providers/llamacpp': () => ({
+    url: '/api/v1/studio/providers/llamacpp',
+    payload: { modelPath: '/nonexistent/models/matrix.gguf' },
+  }),
+  'POST /api/v1/studio/drafts/stream': async () => {
+    const { sampleBrief } = await import('../../src/studio/index.js');
+    return { url: '/api/v1/studio/drafts/stream', payload: { brief: sampleBrief('social-post', 'en') } };
+  },
   'POST /api/v1/studio/drafts': async () => {
     const { sampleBrief } = await import('../../src/studio/index.js');
     return { url: '/api/v1/studio/drafts', payload: { brief: sampleBrief('social-post', 'fr') } };
@@ -268,7 +348,46 @@ const examples: Record<string, Factory> = {
     url: `/api/v1/studio/drafts/${await studioDraft(s, { stage: 'approved' })}/export`,
     payload: { format: 'md' },
   }),
+  'GET /api/v1/insights/settings': () => ({ url: '/api/v1/insights/settings' }),
+  'PUT /api/v1/insights/settings': () => ({ url: '/api/v1/insights/settings', payload: { kAnonymity: 10 } }),
+  'GET /api/v1/segments': () => ({ url: '/api/v1/segments' }),
+  'GET /api/v1/segments/export': () => ({ url: '/api/v1/segments/export' }),
+  'POST /api/v1/segments/compute': () => ({ url: '/api/v1/segments/compute', payload: { kind: 'rfm' } }),
+  'GET /api/v1/segments/:id': async (s) => ({ url: `/api/v1/segments/${await aSegment(s)}` }),
+  'POST /api/v1/segments/:id/uses': async (s, n) => ({
+    url: `/api/v1/segments/${await aSegment(s)}/uses`,
+    payload: { campaign: `Matrix ${n}` },
+  }),
+  'GET /api/v1/segment-uses': () => ({ url: '/api/v1/segment-uses?status=review' }),
+  'POST /api/v1/segment-uses/:id/decision': async (s, n) => {
+    // Requested by the system (no protected attribute held, so it waits for review), decided by the caller.
+    const { requestSegmentUse } = await import('../../src/integrity/insights/index.js');
+    const { use } = await requestSegmentUse(s.vigie, undefined, await aSegment(s), { campaign: `Held ${n}` });
+    return {
+      url: `/api/v1/segment-uses/${use.id}/decision`,
+      payload: { decision: 'approve', comment: 'Checked.' },
+    };
+  },
+  'GET /api/v1/fairness-audits': () => ({ url: '/api/v1/fairness-audits?limit=5' }),
+  'GET /api/v1/fairness-audits/:id': async (s, n) => {
+    const { requestSegmentUse } = await import('../../src/integrity/insights/index.js');
+    const { audit } = await requestSegmentUse(s.vigie, undefined, await aSegment(s), {
+      campaign: `Audit ${n}`,
+    });
+    return { url: `/api/v1/fairness-audits/${audit.id}` };
+  },
+  'GET /api/v1/recommendations/:subject': () => ({ url: '/api/v1/recommendations/some-subject?n=3' }),
+  'POST /api/v1/recommendations/compute': () => ({
+    url: '/api/v1/recommendations/compute',
+    payload: { n: 3 },
+  }),
 };
+
+async function aSegment(s: TestServer): Promise<string> {
+  const { computeSegments, listSegments } = await import('../../src/integrity/insights/index.js');
+  const all = await listSegments(s.vigie);
+  return all[0]?.id ?? (await computeSegments(s.vigie, undefined, { kind: 'rfm' }))[0]!.id;
+}
 
 /** A draft in a given state, written by the calling role's user or by a fresh editor (for reviews). */
 async function studioDraft(
@@ -296,6 +415,39 @@ async function studioDraft(
     await studio.transition(s.vigie, reviewer, d.id, 'approve');
   }
   return d.id;
+}
+
+async function aCustomer(s: TestServer, n: number): Promise<string> {
+  const { Readable } = await import('node:stream');
+  const { importCustomers, subjectOf } = await import('../../src/integrity/vault/index.js');
+  const csv = `external_id,email\nMX-${n},mx${n}@example.com\n`;
+  await importCustomers(s.vigie, undefined, Readable.from([Buffer.from(csv)]), { format: 'csv' });
+  return subjectOf(s.vigie, `MX-${n}`);
+}
+
+/** A quarantined event batch (no events: the matrix tests permissions, not the checks). */
+async function aQuarantinedBatch(s: TestServer): Promise<string> {
+  const { randomUUID } = await import('node:crypto');
+  const id = randomUUID();
+  await s.vigie.db
+    .insertInto('event_batches')
+    .values({
+      id,
+      source: 'api',
+      received_at: new Date().toISOString(),
+      count: 0,
+      fingerprint: '0'.repeat(64),
+      stats: '{}',
+      status: 'quarantined',
+      reasons: JSON.stringify([
+        { code: 'coordinated-burst', data: { accounts: 12, items: 'sku-1', window: 60 } },
+      ]),
+      created_by: 'system',
+      decided_by: null,
+      decided_at: null,
+    })
+    .execute();
+  return id;
 }
 
 async function anAssistant(s: TestServer): Promise<string> {

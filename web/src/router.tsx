@@ -7,11 +7,16 @@ import { RequirePermission } from './components/RequirePermission';
 import { AssistantPage } from './pages/AssistantPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { CheckPage } from './pages/CheckPage';
+import { CustomersPage } from './pages/customers/CustomersPage';
 import { BrandPage } from './pages/guard/BrandPage';
 import { CatalogPage } from './pages/guard/CatalogPage';
 import { FactsPage } from './pages/guard/FactsPage';
 import { KnownValuesPage } from './pages/guard/KnownValuesPage';
 import { PolicyPage } from './pages/guard/PolicyPage';
+import { FairnessPage } from './pages/insights/FairnessPage';
+import { RecommendationsPage } from './pages/insights/RecommendationsPage';
+import { SegmentsPage } from './pages/insights/SegmentsPage';
+import { IntegrityPage } from './pages/integrity/IntegrityPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -21,6 +26,7 @@ import { KeysPage } from './pages/settings/KeysPage';
 import { SettingsIndex, SettingsLayout, settingsPermission } from './pages/settings/SettingsLayout';
 import { TokensPage } from './pages/settings/TokensPage';
 import { UsersPage } from './pages/settings/UsersPage';
+import { VerifyPage } from './pages/studio/VerifyPage';
 
 // Route guards reuse the navigation's permission table, so a hidden entry and a forbidden page agree.
 const guarded = (anyOf: readonly string[], page: ReactNode) => (
@@ -29,6 +35,8 @@ const guarded = (anyOf: readonly string[], page: ReactNode) => (
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public: anyone checks a published text's provenance, signed in or not.
+  { path: '/verify', element: <VerifyPage /> },
   {
     element: <RequireSession />,
     children: [
@@ -39,6 +47,14 @@ export const router = createBrowserRouter([
           { path: 'check', element: guarded(navItem('check').anyOf, <CheckPage />) },
           { path: 'studio', element: guarded(navItem('studio').anyOf, <StudioPage />) },
           { path: 'assistant', element: guarded(navItem('assistant').anyOf, <AssistantPage />) },
+          { path: 'customers', element: guarded(navItem('customers').anyOf, <CustomersPage />) },
+          { path: 'segments', element: guarded(navItem('segments').anyOf, <SegmentsPage />) },
+          {
+            path: 'recommendations',
+            element: guarded(navItem('recommendations').anyOf, <RecommendationsPage />),
+          },
+          { path: 'fairness', element: guarded(navItem('fairness').anyOf, <FairnessPage />) },
+          { path: 'integrity', element: guarded(navItem('integrity').anyOf, <IntegrityPage />) },
           { path: 'shield', element: guarded(navItem('shield').anyOf, <ShieldPage />) },
           { path: 'audit', element: guarded(navItem('audit').anyOf, <AuditPage />) },
           {

@@ -1,11 +1,21 @@
 import { stat } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { AppError } from '../../core/index.js';
-import { fairnessReportFromCsv, scanRatingsFile } from '../../integrity/index.js';
-import { endProgress, type Format, type Io, output, progress } from '../io.js';
+import {
+  BATCH_STATUSES,
+  type BatchStatus,
+  decideBatch,
+  type EventBatch,
+  fairnessReportFromCsv,
+  listBatches,
+  renderReasons,
+  scanRatingsFile,
+} from '../../integrity/index.js';
+import { CLI_PRINCIPAL, withVigie } from '../context.js';
+import { endProgress, type Format, type Io, output, parseIntArg, progress, table } from '../io.js';
 import { formatOption } from './options.js';
 
-async function fileSize(path: string): Promise<number> {
+export async function fileSize(path: string): Promise<number> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new Error();
@@ -86,4 +96,49 @@ export function registerIntegrityCommands(program: Command, io: Io): void {
         );
       },
     );
+
+  integrity
+    .command('batches')
+    .description('event batches, newest first, with the reasons of quarantined ones')
+    .addOption(new Option('--status <status>', 'only batches with this status').choices([...BATCH_STATUSES]))
+    .option('--limit <n>', 'how many', parseIntArg, 50)
+    .addOption(new Option('--locale <locale>', 'language of the reasons').choices(['en', 'fr']).default('en'))
+    .addOption(formatOption())
+    .action(async (o: { status?: BatchStatus; limit: number; locale: 'en' | 'fr'; format: Format }) => {
+      const batches = await withVigie(io, (vigie) =>
+        listBatches(vigie, { status: o.status, limit: Math.min(Math.max(o.limit, 1), 500) }),
+      );
+      const explained = batches.map((b) => ({ ...b, reasons: renderReasons(b.reasons, o.locale) }));
+      output(io, o.format, { batches: explained }, (d) =>
+        [
+          table(
+            d.batches.map((b) => ({ ...b, reasons: b.reasons.map((r) => r.code).join(',') })),
+            ['id', 'status', 'source', 'count', 'receivedAt', 'reasons'],
+          ),
+          ...d.batches
+            .filter((b) => b.reasons.length)
+            .flatMap((b) => [`${b.id}:`, ...b.reasons.map((r) => `  - ${r.message}`)]),
+        ].join('\n'),
+      );
+    });
+
+  for (const decision of ['release', 'purge'] as const) {
+    integrity
+      .command(`${decision} <id>`)
+      .description(
+        decision === 'release'
+          ? 'release a quarantined batch: its events may be used'
+          : 'purge a quarantined batch: its events are deleted',
+      )
+      .addOption(formatOption())
+      .action(async (id: string, o: { format: Format }) => {
+        const batch = await withVigie(io, (vigie) => decideBatch(vigie, CLI_PRINCIPAL, id, decision));
+        output(
+          io,
+          o.format,
+          { batch },
+          (d: { batch: EventBatch }) => `batch ${d.batch.id}: ${d.batch.status}`,
+        );
+      });
+  }
 }

@@ -29,6 +29,13 @@ export const PERMISSIONS = {
   'threats:manage': ['admin', 'security'],
   'customers:read': ['admin', 'analyst'],
   'customers:manage': ['admin', 'analyst'],
+  /** Bias audits and targeting uses: aggregates only (k-anonymous), so reviewers and auditors read them. */
+  'fairness:read': ['admin', 'analyst', 'reviewer', 'auditor'],
+  /** Approving or rejecting a segment use that failed its bias audit. */
+  'targeting:review': ['admin', 'reviewer'],
+  /** Event batches and their poisoning checks; deciding on a quarantine is kept from those who import. */
+  'integrity:read': ['admin', 'analyst', 'security', 'auditor'],
+  'integrity:manage': ['admin', 'security'],
   'ledger:read': ['admin', 'security', 'auditor'],
   'ledger:verify': ['admin', 'security', 'auditor'],
   'ledger:export': ['admin', 'security', 'auditor'],

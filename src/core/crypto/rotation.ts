@@ -20,12 +20,17 @@ const sealedColumns: SealedColumn[] = [
   { table: 'pseudonym_maps', column: 'mapping_enc', idColumn: 'id', aadColumn: 'mapping' },
   { table: 'email_analyses', column: 'subject_enc', idColumn: 'id', aadColumn: 'subject' },
   { table: 'email_analyses', column: 'from_enc', idColumn: 'id', aadColumn: 'from' },
+  { table: 'mailbox_settings', column: 'imap_password_enc', idColumn: 'id', aadColumn: 'imap_password' },
+  { table: 'mailbox_settings', column: 'smtp_password_enc', idColumn: 'id', aadColumn: 'smtp_password' },
+  { table: 'mailbox_reports', column: 'reporter_enc', idColumn: 'id', aadColumn: 'reporter' },
   { table: 'studio_drafts', column: 'brief_enc', idColumn: 'id', aadColumn: 'brief' },
   { table: 'studio_versions', column: 'content_enc', idColumn: 'id', aadColumn: 'content' },
   { table: 'studio_comments', column: 'body_enc', idColumn: 'id', aadColumn: 'body' },
   { table: 'studio_providers', column: 'api_key_enc', idColumn: 'name', aadColumn: 'api_key' },
   { table: 'conversations', column: 'state_enc', idColumn: 'id', aadColumn: 'state' },
   { table: 'conversation_messages', column: 'text_enc', idColumn: 'id', aadColumn: 'text' },
+  // Per-subject data keys: the profiles they seal need no rewrap, erasure deletes the key.
+  { table: 'customers', column: 'key_enc', idColumn: 'subject', aadColumn: 'data_key' },
 ];
 
 export function registerSealedColumn(column: SealedColumn): void {

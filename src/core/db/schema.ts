@@ -157,6 +157,36 @@ export interface DomainWatchTable {
   created_at: Timestamp;
 }
 
+/** Shield's reported-phish mailbox (migration 2026-11-29-009-mailbox). */
+export interface MailboxSettingsTable {
+  id: string;
+  /** JSON: hosts, ports, TLS modes, user names, folders, interval; never the passwords. */
+  config: string;
+  imap_password_enc: string | null;
+  smtp_password_enc: string | null;
+  last_poll_at: Timestamp | null;
+  /** JSON: counts and the error of the last poll, if any. */
+  last_poll: string | null;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface MailboxReportsTable {
+  id: string;
+  analysis_id: string | null;
+  folder: string;
+  uid_validity: string;
+  uid: number;
+  reporter_enc: string | null;
+  reporter_index: string | null;
+  locale: string;
+  /** replied, reply_failed, not_replied, rejected. */
+  status: string;
+  error: string | null;
+  received_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface DomainAlertsTable {
   id: string;
   watch_id: string;
@@ -270,6 +300,121 @@ export interface ConversationMessagesTable {
   created_at: Timestamp;
 }
 
+export interface CustomersTable {
+  /** Blind index of the CRM id (or normalised e-mail): the pseudonymous id used everywhere. */
+  subject: string;
+  /** The per-subject data key, sealed by the keyring (table customers, column data_key, row subject). */
+  key_enc: string;
+  /** The profile JSON sealed under the per-subject key: deleting the row shreds it. */
+  profile_enc: string;
+  email_bidx: string | null;
+  phone_bidx: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_active_at: Timestamp | null;
+}
+
+export interface CustomerConsentsTable {
+  subject: string;
+  purpose: string;
+  status: 'given' | 'withdrawn';
+  lawful_basis: string;
+  source: string;
+  given_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Events (migration 2026-11-29-007-events). */
+export interface EventBatchesTable {
+  id: string;
+  /** `api`, `file` or `cli`. */
+  source: string;
+  received_at: Timestamp;
+  /** Events stored (duplicates excluded). */
+  count: number;
+  /** sha256 hex of the batch's canonical rows. */
+  fingerprint: string;
+  /** JSON: counts per type, subjects, items, time range, duplicates, drift figures. */
+  stats: string;
+  status: 'accepted' | 'quarantined' | 'released' | 'purged';
+  /** JSON array of `{ code, data }`: why the batch was quarantined (codes and counts, no subjects). */
+  reasons: string;
+  created_by: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface CustomerEventsTable {
+  event_id: string;
+  /** Pseudonymous customer id (blind index), never the raw customer id. */
+  subject: string;
+  type: string;
+  item: string;
+  /** The rating, or the amount of a purchase. */
+  value: number | null;
+  occurred_at: Timestamp;
+  batch_id: string;
+}
+
+/** Insights (migration 2026-11-29-008-insights). */
+export interface SegmentsTable {
+  id: string;
+  name: string;
+  /** `rfm`, `cluster` or `propensity`. */
+  kind: string;
+  /** JSON: what computes the membership (RFM segment, cluster k and index, propensity threshold). */
+  definition: string;
+  size: number;
+  /** Subjects considered (consenting to profiling, with events) when it was computed. */
+  population: number;
+  /** JSON: aggregate profile (cluster means, model AUC); never per-subject values. */
+  profile: string;
+  computed_at: Timestamp;
+  computed_by: string;
+}
+
+export interface SegmentMembersTable {
+  segment_id: string;
+  /** Pseudonymous subject id (the vault's blind index). */
+  subject: string;
+  score: number | null;
+}
+
+export interface FairnessAuditsTable {
+  id: string;
+  segment_id: string;
+  attribute: string;
+  population: number;
+  /** JSON FairnessReport (per-group counts and rates, metrics), unsuppressed: views apply k. */
+  report: string;
+  passed: number;
+  /** JSON array of failed rule codes. */
+  failures: string;
+  created_at: Timestamp;
+}
+
+export interface SegmentUsesTable {
+  id: string;
+  segment_id: string;
+  campaign: string;
+  audit_id: string | null;
+  /** `approved`, `review` or `rejected`. */
+  status: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  comment: string | null;
+}
+
+export interface RecommendationsTable {
+  subject: string;
+  /** JSON Recommendation[]. */
+  items: string;
+  computed_at: Timestamp;
+}
+
 export interface Database {
   meta: MetaTable;
   workspace: WorkspaceTable;
@@ -288,6 +433,8 @@ export interface Database {
   email_analyses: EmailAnalysesTable;
   domain_watch: DomainWatchTable;
   domain_alerts: DomainAlertsTable;
+  mailbox_settings: MailboxSettingsTable;
+  mailbox_reports: MailboxReportsTable;
   assistants: AssistantsTable;
   kb_articles: KbArticlesTable;
   conversations: ConversationsTable;
@@ -296,6 +443,15 @@ export interface Database {
   studio_versions: StudioVersionsTable;
   studio_comments: StudioCommentsTable;
   studio_providers: StudioProvidersTable;
+  customers: CustomersTable;
+  customer_consents: CustomerConsentsTable;
+  event_batches: EventBatchesTable;
+  customer_events: CustomerEventsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  fairness_audits: FairnessAuditsTable;
+  segment_uses: SegmentUsesTable;
+  recommendations: RecommendationsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,7 +1,19 @@
 // Which parts of the console a set of permissions opens. Pure data and functions: the server is the
 // authority (it answers 403); this only keeps people from being shown doors they cannot open.
 
-export type NavKey = 'overview' | 'check' | 'studio' | 'assistant' | 'shield' | 'audit' | 'settings';
+export type NavKey =
+  | 'overview'
+  | 'check'
+  | 'studio'
+  | 'assistant'
+  | 'customers'
+  | 'segments'
+  | 'recommendations'
+  | 'fairness'
+  | 'integrity'
+  | 'shield'
+  | 'audit'
+  | 'settings';
 
 export interface NavItem {
   key: NavKey;
@@ -60,6 +72,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'check', path: '/check', anyOf: ['guard:scan'] },
   { key: 'studio', path: '/studio', anyOf: ['drafts:write', 'drafts:review'] },
   { key: 'assistant', path: '/assistant', anyOf: ['assistant:manage', 'assistant:handoff'] },
+  { key: 'customers', path: '/customers', anyOf: ['customers:read'] },
+  { key: 'segments', path: '/segments', anyOf: ['customers:read'] },
+  { key: 'recommendations', path: '/recommendations', anyOf: ['customers:read'] },
+  // Reviewers and auditors read bias audits (aggregates only) without seeing customer data.
+  { key: 'fairness', path: '/fairness', anyOf: ['fairness:read'] },
+  { key: 'integrity', path: '/integrity', anyOf: ['integrity:read'] },
   { key: 'shield', path: '/shield', anyOf: ['email:submit', 'threats:read'] },
   { key: 'audit', path: '/audit', anyOf: ['ledger:read'] },
   { key: 'settings', path: '/settings', anyOf: SETTINGS_NAV_PERMISSIONS },

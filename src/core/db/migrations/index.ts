@@ -4,6 +4,10 @@ import * as guard from './2026-11-29-002-guard.js';
 import * as shield from './2026-11-29-003-shield.js';
 import * as studio from './2026-11-29-004-studio.js';
 import * as assistant from './2026-11-29-005-assistant.js';
+import * as customers from './2026-11-29-006-customers.js';
+import * as events from './2026-11-29-007-events.js';
+import * as insights from './2026-11-29-008-insights.js';
+import * as mailbox from './2026-11-29-009-mailbox.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,6 +30,10 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-29-003-shield': shield,
   '2026-11-29-004-studio': studio,
   '2026-11-29-005-assistant': assistant,
+  '2026-11-29-006-customers': customers,
+  '2026-11-29-007-events': events,
+  '2026-11-29-008-insights': insights,
+  '2026-11-29-009-mailbox': mailbox,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { type Executor, notFound, type Vigie } from '../../../core/index.js';
+import { type FairnessReport, fairnessReport, type GroupStats } from '../../fairness.js';
+import { suppressCount } from '../k-anonymity.js';
+import { segmentMembers } from './segments.js';
+import { type InsightsSettings, readInsightsSettings } from './settings.js';
+import { defaultSources, type InsightSources } from './sources.js';
+
+/** Why an audit failed: rule codes the console and CLI translate. */
+export type AuditFailure = 'four_fifths' | 'parity_difference' | 'no_protected_attribute';
+
+export interface AuditOutcome {
+  attribute: string | null;
+  population: number;
+  report: FairnessReport | null;
+  failures: AuditFailure[];
+}
+
+/**
+ * Bias audit of a segment used as a targeting decision: among the subjects who consent to profiling
+ * and whose protected attribute is held, the decision is membership. The first attribute of the policy
+ * with at least two groups is audited. The use fails when a group's selection rate is below
+ * `minParityRatio` of the most selected group's (the four-fifths rule, as the EEOC applies it, group by
+ * group) or when the selection rates spread more than `maxParityDifference`. The privileged value for
+ * AIF360's metrics is the most selected group. Without any usable attribute the audit cannot clear the
+ * use, so it fails too: a person has to look.
+ */
+export async function auditSegment(
+  vigie: Vigie,
+  segmentId: string,
+  settings: InsightsSettings,
+  sources: InsightSources = defaultSources,
+): Promise<AuditOutcome> {
+  const population = await sources.consenting(vigie, 'profiling');
+  const members = await segmentMembers(vigie, segmentId, population);
+  for (const attribute of settings.protectedAttributes) {
+    const values = await sources.attribute(vigie, attribute, population);
+    if (new Set(values.values()).size < 2) continue;
+    const rows = [...values].map(([subject, g]) => ({ p: members.has(subject) ? 1 : 0, g }));
+    const plain = fairnessReport(rows, { prediction: 'p', group: 'g' });
+    const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
+    const failures: AuditFailure[] = [];
+    const ratio = report.metrics.demographic_parity_ratio;
+    if (ratio !== null && ratio < settings.minParityRatio) failures.push('four_fifths');
+    if (report.metrics.demographic_parity_difference > settings.maxParityDifference)
+      failures.push('parity_difference');
+    return { attribute, population: rows.length, report, failures };
+  }
+  return { attribute: null, population: 0, report: null, failures: ['no_protected_attribute'] };
+}
+
+function mostSelected(report: FairnessReport): string {
+  let best = '';
+  let rate = -1;
+  for (const [g, s] of Object.entries(report.groups)) {
+    if (s.selection_rate > rate) {
+      best = g;
+      rate = s.selection_rate;
+    }
+  }
+  return best;
+}
+
+export async function storeAudit(
+  tx: Executor,
+  segmentId: string,
+  outcome: AuditOutcome,
+  at: string,
+): Promise<string> {
+  const id = randomUUID();
+  await tx
+    .insertInto('fairness_audits')
+    .values({
+      id,
+      segment_id: segmentId,
+      attribute: outcome.attribute ?? '',
+      population: outcome.population,
+      report: JSON.stringify(outcome.report),
+      passed: outcome.failures.length === 0 ? 1 : 0,
+      failures: JSON.stringify(outcome.failures),
+      created_at: at,
+    })
+    .execute();
+  return id;
+}
+
+export interface AuditGroupView {
+  key: string;
+  suppressed: boolean;
+  n?: number;
+  selectionRate?: number;
+}
+
+export interface AuditView {
+  id: string;
+  segmentId: string;
+  segmentName: string | null;
+  /** The segment's definition (for a translated label); null once the segment is gone. */
+  segmentDefinition: Record<string, unknown> | null;
+  attribute: string | null;
+  population: number | null;
+  passed: boolean;
+  failures: AuditFailure[];
+  /** Per-group counts and rates; groups of 1 to k - 1 people keep only their name. */
+  groups: AuditGroupView[];
+  metrics: FairnessReport['metrics'] | null;
+  createdAt: string;
+}
+
+type AuditRow = {
+  id: string;
+  segment_id: string;
+  attribute: string;
+  population: number;
+  report: string;
+  passed: number;
+  failures: string;
+  created_at: string;
+  segment_name?: string | null;
+  segment_definition?: string | null;
+};
+
+export function auditView(r: AuditRow, k: number): AuditView {
+  const report = JSON.parse(r.report) as FairnessReport | null;
+  const groups = Object.entries(report?.groups ?? {}).map(([key, g]: [string, GroupStats]) =>
+    suppressCount(g.n, k) === null
+      ? { key, suppressed: true }
+      : { key, suppressed: false, n: g.n, selectionRate: g.selection_rate },
+  );
+  return {
+    id: r.id,
+    segmentId: r.segment_id,
+    segmentName: r.segment_name ?? null,
+    segmentDefinition: r.segment_definition ? JSON.parse(r.segment_definition) : null,
+    attribute: r.attribute || null,
+    population: suppressCount(r.population, k),
+    passed: r.passed === 1,
+    failures: JSON.parse(r.failures),
+    groups,
+    metrics: report?.metrics ?? null,
+    createdAt: r.created_at,
+  };
+}
+
+const auditQuery = (vigie: Vigie) =>
+  vigie.db
+    .selectFrom('fairness_audits as a')
+    .leftJoin('segments as s', 's.id', 'a.segment_id')
+    .selectAll('a')
+    .select(['s.name as segment_name', 's.definition as segment_definition']);
+
+export async function listAudits(vigie: Vigie, limit = 100): Promise<AuditView[]> {
+  const k = (await readInsightsSettings(vigie)).kAnonymity;
+  const rows = await auditQuery(vigie).orderBy('a.created_at', 'desc').limit(limit).execute();
+  return rows.map((r) => auditView(r, k));
+}
+
+export async function getAudit(vigie: Vigie, id: string): Promise<AuditView> {
+  const row = await auditQuery(vigie).where('a.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('audit');
+  return auditView(row, (await readInsightsSettings(vigie)).kAnonymity);
+}

@@ -1,0 +1,6 @@
+export * from './audits.js';
+export * from './recommendations.js';
+export * from './segments.js';
+export * from './settings.js';
+export * from './sources.js';
+export * from './uses.js';

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { actorOf, type Principal } from '../../../core/access/permissions.js';
+import { nowIso, type Vigie } from '../../../core/index.js';
+import {
+  buildRecommender,
+  popularAmong,
+  RECOMMENDER_EVENT_TYPES,
+  type Recommendation,
+  type RecommenderModel,
+  recommend,
+} from '../recommend.js';
+import { readInsightsSettings } from './settings.js';
+import { consentedEvents, defaultSources, type InsightSources } from './sources.js';
+
+export const subjectParamSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a subject id');
+export const recommendOptionsSchema = z.strictObject({ n: z.number().int().min(1).max(50).default(10) });
+
+export interface SubjectRecommendations {
+  subject: string;
+  /** False: the subject has not consented to recommendations; only non-personalised items are shown. */
+  personalised: boolean;
+  items: Recommendation[];
+}
+
+interface Context {
+  model: RecommenderModel;
+  consenting: Set<string>;
+  /** subject -> favourites of its smallest segment of at least k members. */
+  segmentPopular: (subject: string) => readonly string[] | undefined;
+}
+
+/** The model trains on accepted rating, purchase and click events of consenting subjects only. */
+async function loadContext(vigie: Vigie, sources: InsightSources): Promise<Context> {
+  const { subjects, events } = await consentedEvents(
+    vigie,
+    sources,
+    'recommendations',
+    RECOMMENDER_EVENT_TYPES,
+  );
+  const model = buildRecommender(events);
+  const k = (await readInsightsSettings(vigie)).kAnonymity;
+  // Segments below k are skipped: their favourites would describe too few people.
+  const rows = await vigie.db
+    .selectFrom('segment_members as m')
+    .innerJoin('segments as s', 's.id', 'm.segment_id')
+    .select(['m.subject', 'm.segment_id', 's.size'])
+    .where('s.size', '>=', k)
+    .execute();
+  const best = new Map<string, { segment: string; size: number }>();
+  const members = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!subjects.has(r.subject)) continue;
+    const list = members.get(r.segment_id) ?? [];
+    list.push(r.subject);
+    members.set(r.segment_id, list);
+    const cur = best.get(r.subject);
+    if (!cur || r.size < cur.size) best.set(r.subject, { segment: r.segment_id, size: r.size });
+  }
+  const cache = new Map<string, string[]>();
+  return {
+    model,
+    consenting: subjects,
+    segmentPopular: (subject) => {
+      const seg = best.get(subject)?.segment;
+      if (!seg) return undefined;
+      let list = cache.get(seg);
+      if (!list) {
+        list = popularAmong(model, members.get(seg) ?? []);
+        cache.set(seg, list);
+      }
+      return list;
+    },
+  };
+}
+
+function forSubject(ctx: Context, subject: string, n: number): SubjectRecommendations {
+  if (!ctx.consenting.has(subject))
+    return { subject, personalised: false, items: recommend(ctx.model, '', { n }) };
+  const segmentPopular = ctx.segmentPopular(subject);
+  return {
+    subject,
+    personalised: true,
+    items: recommend(ctx.model, subject, segmentPopular ? { n, segmentPopular } : { n }),
+  };
+}
+
+/** Recommendations for one subject, computed now from accepted events. */
+export async function recommendForSubject(
+  vigie: Vigie,
+  subject: string,
+  options: z.input<typeof recommendOptionsSchema> = {},
+  sources: InsightSources = defaultSources,
+): Promise<SubjectRecommendations> {
+  const s = subjectParamSchema.parse(subject);
+  const { n } = recommendOptionsSchema.parse(options);
+  return forSubject(await loadContext(vigie, sources), s, n);
+}
+
+export interface BatchResult {
+  subjects: number;
+  computedAt: string;
+  /** Milliseconds per subject (model build excluded), for the bench. */
+  perSubjectMs: number[];
+  buildMs: number;
+}
+
+/** Recomputes and stores the recommendations of every consenting subject (replacing the previous run). */
+export async function computeRecommendations(
+  vigie: Vigie,
+  actor: Principal | undefined,
+  options: z.input<typeof recommendOptionsSchema> = {},
+  sources: InsightSources = defaultSources,
+): Promise<BatchResult> {
+  const { n } = recommendOptionsSchema.parse(options);
+  const t0 = performance.now();
+  const ctx = await loadContext(vigie, sources);
+  const buildMs = performance.now() - t0;
+  const at = nowIso();
+  const perSubjectMs: number[] = [];
+  const rows: Array<{ subject: string; items: string; computed_at: string }> = [];
+  for (const subject of [...ctx.consenting].sort()) {
+    const t = performance.now();
+    const r = forSubject(ctx, subject, n);
+    perSubjectMs.push(performance.now() - t);
+    rows.push({ subject, items: JSON.stringify(r.items), computed_at: at });
+  }
+  await vigie.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('recommendations').execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await tx
+        .insertInto('recommendations')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    await vigie.ledger.append(tx, [
+      {
+        actor: actorOf(actor),
+        action: 'insights.recommendations.compute',
+        target: 'recommendations',
+        details: { subjects: rows.length, n },
+      },
+    ]);
+  });
+  return { subjects: rows.length, computedAt: at, perSubjectMs, buildMs };
+}
+
+/** The stored batch result for a subject, if any. */
+export async function storedRecommendations(vigie: Vigie, subject: string): Promise<Recommendation[] | null> {
+  const row = await vigie.db
+    .selectFrom('recommendations')
+    .select('items')
+    .where('subject', '=', subjectParamSchema.parse(subject))
+    .executeTakeFirst();
+  return row ? JSON.parse(row.items) : null;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { actorOf, type Executor, notFound, type Principal, type Vigie } from '../../core/index.js';
+import { listConsents } from './consents.js';
+import { readProfile } from './profiles.js';
+import { SUBJECT_TABLES } from './subject-tables.js';
+
+/** Rows per other table in an access export: beyond that the export says it is truncated. */
+const MAX_EXPORT_ROWS = 10_000;
+
+export interface AccessExport {
+  requestId: string;
+  generatedAt: string;
+  subject: string;
+  profile: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  lastActiveAt: string | null;
+  consents: Awaited<ReturnType<typeof listConsents>>;
+  /** Every other table of SUBJECT_TABLES, with the rows held about the subject. */
+  records: Record<string, { rows: Record<string, unknown>[]; truncated: boolean }>;
+  /** What was done with the data and when (the ledger's entries about the subject: ids only). */
+  history: Array<{ seq: number; at: string; action: string; details: unknown }>;
+}
+
+const OWN = new Set(['customers', 'customer_consents']);
+
+/** Right of access (GDPR art. 15): everything held about the subject, the profile decrypted. */
+export async function accessExport(
+  vigie: Vigie,
+  actor: Principal | undefined,
+  subject: string,
+): Promise<AccessExport> {
+  const requestId = randomUUID();
+  const stored = await readProfile(vigie, vigie.db, subject);
+  const records: AccessExport['records'] = {};
+  for (const t of SUBJECT_TABLES) {
+    if (OWN.has(t.table)) continue;
+    const res = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(t.table)} where ${sql.ref(t.column)} = ${subject} limit ${MAX_EXPORT_ROWS + 1}`.execute(
+      vigie.db,
+    );
+    records[t.table] = {
+      rows: res.rows.slice(0, MAX_EXPORT_ROWS),
+      truncated: res.rows.length > MAX_EXPORT_ROWS,
+    };
+  }
+  const out: AccessExport = {
+    requestId,
+    generatedAt: new Date().toISOString(),
+    subject,
+    profile: { ...stored.profile },
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    lastActiveAt: stored.lastActiveAt,
+    consents: await listConsents(vigie.db, subject),
+    records,
+    history: (
+      await vigie.db
+        .selectFrom('ledger_entries')
+        .select(['seq', 'at', 'action', 'details'])
+        .where('target', '=', `subject:${subject}`)
+        .orderBy('seq')
+        .limit(MAX_EXPORT_ROWS)
+        .execute()
+    ).map((e) => ({ ...e, details: JSON.parse(e.details) as unknown })),
+  };
+  await vigie.ledger.record({
+    actor: actorOf(actor),
+    action: 'customers.dsr.access',
+    target: `subject:${subject}`,
+    details: {
+      requestId,
+      rows: Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.rows.length])),
+    },
+  });
+  return out;
+}
+
+/**
+ * Deletes the subjects' rows from every table of SUBJECT_TABLES, children first. Deleting the
+ * customers row destroys the per-subject key, so any copy of the sealed profile (a backup, a WAL page)
+ * can no longer be opened once the backups that hold the key have expired. A table missing from the
+ * database makes the whole transaction fail: the list is a contract, not a hint.
+ */
+export async function deleteSubjects(tx: Executor, subjects: string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of [...SUBJECT_TABLES].reverse()) {
+    let n = 0;
+    for (let i = 0; i < subjects.length; i += 500) {
+      const res =
+        await sql`delete from ${sql.table(t.table)} where ${sql.ref(t.column)} in (${sql.join(subjects.slice(i, i + 500))})`.execute(
+          tx,
+        );
+      n += Number(res.numAffectedRows ?? 0);
+    }
+    counts[t.table] = (counts[t.table] ?? 0) + n;
+  }
+  return counts;
+}
+
+/** Right to erasure (GDPR art. 17): the profile, its key and the subject's rows everywhere, at once. */
+export async function eraseSubject(
+  vigie: Vigie,
+  actor: Principal | undefined,
+  subject: string,
+): Promise<{ requestId: string; subject: string; deleted: Record<string, number> }> {
+  const requestId = randomUUID();
+  const deleted = await vigie.db.transaction().execute(async (tx) => {
+    const counts = await deleteSubjects(tx, [subject]);
+    // Events may exist without a profile: the request is honoured wherever the subject appears.
+    if (Object.values(counts).every((n) => n === 0)) throw notFound('customer');
+    await vigie.ledger.append(tx, [
+      {
+        actor: actorOf(actor),
+        action: 'customers.dsr.erase',
+        target: `subject:${subject}`,
+        details: { requestId, deleted: counts },
+      },
+    ]);
+    return counts;
+  });
+  return { requestId, subject, deleted };
+}

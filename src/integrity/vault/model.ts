@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Purposes a customer can consent to (or object to, for other lawful bases). */
+export const PURPOSES = ['marketing_email', 'profiling', 'recommendations', 'analytics'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** GDPR article 6(1) lawful bases. */
+export const LAWFUL_BASES = [
+  'consent',
+  'contract',
+  'legal_obligation',
+  'vital_interests',
+  'public_task',
+  'legitimate_interests',
+] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+
+export const GENDERS = ['female', 'male', 'non_binary', 'other', 'undisclosed'] as const;
+export const AGE_BANDS = ['under_18', '18_24', '25_34', '35_44', '45_54', '55_64', '65_plus'] as const;
+
+const MAX_ATTRIBUTES = 32;
+export const MAX_ATTRIBUTES_BYTES = 4096;
+const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const attributesSchema = z
+  .record(
+    z.string().regex(ATTRIBUTE_KEY, 'keys are lower-case letters, digits and _ (40 at most)'),
+    z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()]),
+  )
+  .refine((o) => Object.keys(o).length <= MAX_ATTRIBUTES, `at most ${MAX_ATTRIBUTES} attributes`)
+  .refine(
+    (o) => Buffer.byteLength(JSON.stringify(o)) <= MAX_ATTRIBUTES_BYTES,
+    `attributes are limited to ${MAX_ATTRIBUTES_BYTES} bytes`,
+  );
+
+/**
+ * The personal fields of a profile. Gender and age band are optional attributes that may only be held
+ * with a recorded lawful basis (`sensitive_basis`): a value without one is refused.
+ */
+export const profileFieldsSchema = z.object({
+  first_name: text(100).optional(),
+  last_name: text(100).optional(),
+  email: z.string().trim().max(254).pipe(z.email()).optional(),
+  phone: text(40).optional(),
+  street: text(200).optional(),
+  postal_code: text(20).optional(),
+  city: text(100).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166 code')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  birth_year: z.coerce.number().int().min(1900).max(new Date().getUTCFullYear()).optional(),
+  gender: z.enum(GENDERS).optional(),
+  age_band: z.enum(AGE_BANDS).optional(),
+  sensitive_basis: z.enum(LAWFUL_BASES).optional(),
+  attributes: attributesSchema.optional(),
+});
+export type ProfileFields = z.infer<typeof profileFieldsSchema>;
+
+export const PROFILE_FIELDS = Object.keys(profileFieldsSchema.shape) as Array<keyof ProfileFields>;
+
+/** What is sealed: the customer key from the import plus the personal fields. */
+export interface Profile extends ProfileFields {
+  external_id: string;
+}
+
+export const consentInputSchema = z.object({
+  purpose: z.enum(PURPOSES),
+  status: z.enum(['given', 'withdrawn']),
+  lawful_basis: z.enum(LAWFUL_BASES).default('consent'),
+  source: text(100).default('console'),
+  at: z.iso.datetime().optional(),
+});
+export type ConsentInput = z.input<typeof consentInputSchema>;
+
+export interface Consent {
+  purpose: Purpose;
+  status: 'given' | 'withdrawn';
+  lawful_basis: LawfulBasis;
+  source: string;
+  given_at: string | null;
+  withdrawn_at: string | null;
+  updated_at: string;
+}

@@ -1,0 +1,267 @@
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Engine, engines, openTestVigie } from '../../../test/support/vigie.js';
+import { rewrapAll, rotateDataKey, type Vigie } from '../../core/index.js';
+import {
+  accessExport,
+  consentingSubjects,
+  eraseSubject,
+  findSubjects,
+  getProfile,
+  importCustomers,
+  purgeExpiredCustomers,
+  rectifyProfile,
+  SUBJECT_TABLES,
+  setConsent,
+  setRetention,
+  subjectAttribute,
+  subjectOf,
+} from './index.js';
+
+const CSV = [
+  'external_id,first_name,last_name,email,phone,street,postal_code,city,country,birth_year,gender,sensitive_basis,consent_marketing_email,consent_profiling,attributes',
+  'CRM-1,Amélie,Poulain,Amelie.Poulain@Example.com,06 12 34 56 78,15 rue Lepic,75018,Paris,FR,1975,female,consent,yes,no,"{""tier"":""gold""}"',
+  'CRM-2,John,Smith,john.smith@example.org,+44 20 7946 0958,10 Downing St,SW1A 2AA,London,GB,1980,,,no,yes,',
+  ',Zoé,Durand,zoe.durand@example.fr,,,,,,,,,,,',
+].join('\n');
+
+const csv = (text: string) => Readable.from([Buffer.from(text)]);
+const PERSONAL = [
+  'Amélie',
+  'Poulain',
+  'amelie.poulain@example.com',
+  'Amelie.Poulain',
+  '0612345678',
+  '612345678',
+  'rue Lepic',
+  'john.smith',
+  'Smith',
+  'Downing',
+  '7946',
+  'Durand',
+  'zoe.durand',
+  'CRM-1',
+  'CRM-2',
+];
+
+/** Every text value of every table, as one string: what someone holding the database file would read. */
+async function dumpText(vigie: Vigie): Promise<string> {
+  const parts: string[] = [];
+  const tables =
+    vigie.storage.dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(vigie.db)
+      : await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+          vigie.db,
+        );
+  expect(tables.rows.map((r) => r.name)).toContain('customers');
+  for (const { name: table } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(vigie.db);
+    for (const row of rows.rows) for (const v of Object.values(row)) if (typeof v === 'string') parts.push(v);
+  }
+  return parts.join('\n');
+}
+
+describe.each(engines)('customer vault on %s', (engine: Engine) => {
+  let t: Awaited<ReturnType<typeof openTestVigie>>;
+  let vigie: Vigie;
+  beforeEach(async () => {
+    t = await openTestVigie(engine);
+    vigie = t.vigie;
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('lists in SUBJECT_TABLES only tables and columns that exist (erasure relies on it)', async () => {
+    for (const { table, column } of SUBJECT_TABLES)
+      await expect(
+        sql`select ${sql.ref(column)} from ${sql.table(table)} where 1 = 0`.execute(vigie.db),
+        table,
+      ).resolves.toBeDefined();
+  });
+
+  it('imports a CSV, keeps no personal data in clear anywhere in the database, and finds by e-mail', async () => {
+    const report = await importCustomers(vigie, undefined, csv(CSV), { format: 'csv' });
+    expect(report).toMatchObject({ ok: true, rows: 3, created: 3, updated: 0, consents: 4, issues: [] });
+    const dump = await dumpText(vigie);
+    for (const value of PERSONAL) expect(dump, value).not.toContain(value);
+    expect(dump.toLowerCase()).not.toContain('amelie.poulain@example.com');
+
+    const [subject] = await findSubjects(vigie, undefined, { email: ' AMELIE.poulain@example.com' });
+    expect(subject).toBe(subjectOf(vigie, 'CRM-1'));
+    expect(await findSubjects(vigie, undefined, { phone: '+33 6 12 34 56 78' })).toEqual([subject]);
+    const p = await getProfile(vigie, undefined, subject!);
+    expect(p.profile).toMatchObject({
+      external_id: 'CRM-1',
+      first_name: 'Amélie',
+      email: 'amelie.poulain@example.com',
+      birth_year: 1975,
+      gender: 'female',
+      attributes: { tier: 'gold' },
+    });
+    // No CRM id: the normalised e-mail keys the profile.
+    expect(await findSubjects(vigie, undefined, { email: 'zoe.durand@example.fr' })).toEqual([
+      subjectOf(vigie, 'zoe.durand@example.fr'),
+    ]);
+    const ledger = await vigie.db.selectFrom('ledger_entries').select(['action', 'details']).execute();
+    expect(ledger.map((e) => e.action)).toContain('customers.import');
+    expect(JSON.stringify(ledger)).not.toMatch(/Poulain|example\.com/i);
+  });
+
+  it('imports nothing when one row is invalid, and reports row, column and reason', async () => {
+    const bad = `${CSV}\nCRM-9,Bad,Row,not-an-email,,,,,,1850,male,,maybe,,`;
+    const report = await importCustomers(vigie, undefined, csv(bad), { format: 'csv' });
+    expect(report.ok).toBe(false);
+    expect(report.created).toBe(0);
+    const cols = report.issues.map((i) => `${i.row}:${i.column}`);
+    expect(cols).toEqual(expect.arrayContaining(['5:email', '5:birth_year', '5:consent_marketing_email']));
+    expect(JSON.stringify(report)).not.toContain('not-an-email');
+    expect(await vigie.db.selectFrom('customers').select('subject').execute()).toEqual([]);
+    expect(await vigie.db.selectFrom('customer_consents').select('subject').execute()).toEqual([]);
+  });
+
+  it('refuses unknown columns, sensitive attributes without a lawful basis, and malformed files', async () => {
+    const r1 = await importCustomers(
+      vigie,
+      undefined,
+      csv('external_id,email,shoe_size\nA,a@example.com,42'),
+      { format: 'csv' },
+    );
+    expect(r1.issues).toContainEqual({
+      row: 1,
+      column: 'shoe_size',
+      code: 'unknown_column',
+      reason: 'unknown column',
+    });
+    const r2 = await importCustomers(vigie, undefined, csv('external_id,gender\nA,male'), { format: 'csv' });
+    expect(r2.issues).toContainEqual({
+      row: 2,
+      column: 'gender',
+      code: 'lawful_basis_required',
+      reason: expect.stringContaining('lawful basis'),
+    });
+    const r3 = await importCustomers(vigie, undefined, csv('[{"external_id":"A"},'), { format: 'json' });
+    expect(r3.ok).toBe(false);
+    expect(r3.issues[0]!.reason).toMatch(/unterminated/);
+    expect(await vigie.db.selectFrom('customers').select('subject').execute()).toEqual([]);
+  });
+
+  it('imports JSON arrays and JSON lines, upserts by subject, and dry-runs without writing', async () => {
+    const arr = JSON.stringify([
+      { external_id: 'J1', email: 'j1@example.com', first_name: 'Jo', attributes: { vip: true } },
+      { external_id: 'J2', email: 'j2@example.com', age_band: '25_34', sensitive_basis: 'consent' },
+    ]);
+    const dry = await importCustomers(vigie, undefined, csv(arr), { format: 'json', dryRun: true });
+    expect(dry).toMatchObject({ ok: true, dryRun: true, rows: 2 });
+    expect(await vigie.db.selectFrom('customers').select('subject').execute()).toEqual([]);
+    expect(await importCustomers(vigie, undefined, csv(arr), { format: 'json' })).toMatchObject({
+      created: 2,
+    });
+    const lines =
+      '{"external_id":"J1","email":"j1@example.com","first_name":"Joanna"}\n{"external_id":"J3","email":"j3@example.com"}\n';
+    expect(await importCustomers(vigie, undefined, csv(lines), { format: 'json' })).toMatchObject({
+      created: 1,
+      updated: 1,
+    });
+    expect((await getProfile(vigie, undefined, subjectOf(vigie, 'J1'))).profile.first_name).toBe('Joanna');
+    expect(await subjectAttribute(vigie, 'age_band')).toEqual(new Map([[subjectOf(vigie, 'J2'), '25_34']]));
+  });
+
+  it('tracks consent per purpose and exposes the consenting subjects', async () => {
+    await importCustomers(vigie, undefined, csv(CSV), { format: 'csv' });
+    const amelie = subjectOf(vigie, 'CRM-1');
+    const john = subjectOf(vigie, 'CRM-2');
+    expect(await consentingSubjects(vigie, 'marketing_email')).toEqual(new Set([amelie]));
+    expect(await consentingSubjects(vigie, 'profiling')).toEqual(new Set([john]));
+    const after = await setConsent(vigie, undefined, amelie, {
+      purpose: 'marketing_email',
+      status: 'withdrawn',
+    });
+    const m = after.find((c) => c.purpose === 'marketing_email')!;
+    expect(m.status).toBe('withdrawn');
+    expect(m.given_at).not.toBeNull();
+    expect(m.withdrawn_at).not.toBeNull();
+    expect(await consentingSubjects(vigie, 'marketing_email')).toEqual(new Set());
+    await setConsent(vigie, undefined, john, {
+      purpose: 'analytics',
+      status: 'given',
+      lawful_basis: 'legitimate_interests',
+    });
+    expect(await consentingSubjects(vigie, 'analytics')).toEqual(new Set([john]));
+    expect(await subjectAttribute(vigie, 'birth_year', [amelie, john, 'nobody'])).toEqual(
+      new Map([
+        [amelie, '1975'],
+        [john, '1980'],
+      ]),
+    );
+  });
+
+  it('rectifies, exports and erases a subject everywhere, shredding its key', async () => {
+    await importCustomers(vigie, undefined, csv(CSV), { format: 'csv' });
+    const s = subjectOf(vigie, 'CRM-2');
+    const r = await rectifyProfile(vigie, undefined, s, { email: 'John@New.example', street: null });
+    expect(r.profile.email).toBe('john@new.example');
+    expect(r.profile.street).toBeUndefined();
+    expect(await findSubjects(vigie, undefined, { email: 'john@new.example' })).toEqual([s]);
+    await expect(rectifyProfile(vigie, undefined, s, { gender: 'male' })).rejects.toThrow(/lawful basis/);
+
+    const exp = await accessExport(vigie, undefined, s);
+    expect(exp.profile).toMatchObject({ first_name: 'John', email: 'john@new.example' });
+    expect(exp.consents.map((c) => c.purpose).sort()).toEqual(['marketing_email', 'profiling']);
+    expect(exp.history.map((h) => h.action)).toEqual(['customers.rectify']);
+
+    const keyBefore = (
+      await vigie.db
+        .selectFrom('customers')
+        .select('key_enc')
+        .where('subject', '=', s)
+        .executeTakeFirstOrThrow()
+    ).key_enc;
+    const erased = await eraseSubject(vigie, undefined, s);
+    expect(erased.deleted).toMatchObject({ customers: 1, customer_consents: 2 });
+    for (const { table, column } of SUBJECT_TABLES) {
+      const left = await sql<{
+        n: number;
+      }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${s}`.execute(vigie.db);
+      expect(Number(left.rows[0]!.n), table).toBe(0);
+    }
+    expect(await dumpText(vigie)).not.toContain(keyBefore);
+    await expect(getProfile(vigie, undefined, s)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(eraseSubject(vigie, undefined, s)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const entries = await vigie.db.selectFrom('ledger_entries').select(['action', 'target']).execute();
+    expect(entries).toContainEqual({ action: 'customers.dsr.erase', target: `subject:${s}` });
+    expect(entries).toContainEqual({ action: 'customers.dsr.access', target: `subject:${s}` });
+    expect(entries).toContainEqual({ action: 'customers.rectify', target: `subject:${s}` });
+  });
+
+  it('survives a data key rotation and rewrap: per-subject keys move forward, profiles still open', async () => {
+    await importCustomers(vigie, undefined, csv(CSV), { format: 'csv' });
+    await rotateDataKey(vigie, undefined);
+    const r = await rewrapAll(vigie, undefined);
+    expect(r.remaining).toBe(0);
+    const keys = await vigie.db.selectFrom('customers').select('key_enc').execute();
+    for (const k of keys) expect(k.key_enc.startsWith(`vk${r.version}:`)).toBe(true);
+    expect((await getProfile(vigie, undefined, subjectOf(vigie, 'CRM-1'))).profile.first_name).toBe('Amélie');
+  });
+
+  it('deletes profiles past the retention period, not the active ones', async () => {
+    await importCustomers(vigie, undefined, csv(CSV), { format: 'csv' });
+    await setRetention(vigie, undefined, { days: 30 });
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await vigie.db.updateTable('customers').set({ updated_at: old }).execute();
+    await vigie.db
+      .updateTable('customers')
+      .set({ last_active_at: new Date().toISOString() })
+      .where('subject', '=', subjectOf(vigie, 'CRM-1'))
+      .execute();
+    expect((await purgeExpiredCustomers(vigie)).deleted).toBe(2);
+    const left = await vigie.db.selectFrom('customers').select('subject').execute();
+    expect(left).toEqual([{ subject: subjectOf(vigie, 'CRM-1') }]);
+    expect(await vigie.db.selectFrom('customer_consents').select('subject').distinct().execute()).toEqual(
+      left,
+    );
+  });
+});

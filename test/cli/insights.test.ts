@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, openVigie } from '../../src/core/index.js';
+import { createLogger } from '../../src/core/log.js';
+import { seedInsightsScenario } from '../../src/integrity/insights/workspace/test-fixture.js';
+import { cli } from '../support/cli.js';
+import { createTestWorkspace, type TestWorkspace } from '../support/vigie.js';
+
+describe('vigie segments and vigie recommend', () => {
+  let ws: TestWorkspace;
+  let ids: Map<string, string>;
+  beforeEach(async () => {
+    ws = await createTestWorkspace('sqlite');
+    const vigie = await openVigie(loadConfig(ws.env), { log: createLogger('silent') });
+    ids = await seedInsightsScenario(vigie);
+    await vigie.close();
+  });
+  afterEach(async () => ws.cleanup());
+
+  it('computes, lists, audits a use (exit 1 when held), reviews it and recommends', async () => {
+    const computed = await cli(['segments', 'compute', '--kind', 'rfm', '--format', 'json'], ws.env);
+    expect(computed.code).toBe(0);
+    const unfair = JSON.parse(computed.stdout).segments.find(
+      (s: { name: string }) => s.name === 'RFM: need_attention',
+    );
+
+    const list = await cli(['segments', 'list', '--format', 'csv'], ws.env);
+    expect(list.stdout.split('\r\n')[0]).toBe('id,name,kind,size,population,computed_at');
+    expect(list.stdout).toContain('RFM: need_attention,rfm,10');
+
+    const text = await cli(['segments', 'use', unfair.id, '--campaign', 'Winter sale'], ws.env);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/: review\n/);
+    expect(text.stdout).toContain('female: n=21 selection rate 0.000');
+    expect(text.stdout).toContain('failed (four_fifths, parity_difference)');
+
+    const json = await cli(
+      ['segments', 'use', unfair.id, '--campaign', 'Spring', '--format', 'json'],
+      ws.env,
+    );
+    const r = JSON.parse(json.stdout);
+    expect(r.use.status).toBe('review');
+    expect(r.audit.metrics.demographic_parity_difference).toBe(0.5);
+
+    const reviewed = await cli(
+      [
+        'segments',
+        'review',
+        r.use.id,
+        '--decision',
+        'reject',
+        '--comment',
+        'Excludes women',
+        '--format',
+        'json',
+      ],
+      ws.env,
+    );
+    expect(JSON.parse(reviewed.stdout).use.status).toBe('rejected');
+    const shown = await cli(['segments', 'show', unfair.id, '--format', 'json'], ws.env);
+    expect(
+      JSON.parse(shown.stdout)
+        .uses.map((u: { status: string }) => u.status)
+        .sort(),
+    ).toEqual(['rejected', 'review']);
+
+    const rec = await cli(['recommend', ids.get('m10')!, '--n', '1', '--format', 'json'], ws.env);
+    expect(JSON.parse(rec.stdout).items).toEqual([
+      { item: 'p1', score: expect.any(Number), source: 'collaborative' },
+    ]);
+  });
+
+  it('rejects bad input with exit 2 and one line', async () => {
+    for (const args of [
+      ['segments', 'compute', '--kind', 'horoscope'],
+      ['segments', 'compute', '--kind', 'cluster', '--k', '99'],
+      ['segments', 'compute', '--kind', 'propensity', '--threshold', '2'],
+      ['segments', 'show', 'nope'],
+      ['segments', 'use', '00000000-0000-4000-8000-000000000000', '--campaign', 'x'],
+      ['recommend', 'bad subject'],
+      ['segments', 'review', '00000000-0000-4000-8000-000000000000', '--decision', 'approve'],
+    ]) {
+      const r = await cli(args, ws.env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,197 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/SessionProvider';
+import { DateTime } from '../../components/DateTime';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LiveRegion, Notice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryBoundary } from '../../components/QueryBoundary';
+import {
+  type Audit,
+  decideUse,
+  fetchAudits,
+  fetchInsightsSettings,
+  fetchUses,
+  INSIGHTS_KEYS,
+  type SegmentUse,
+} from './api';
+import { FailureList } from './FailureList';
+import { referencedSegmentLabel } from './labels';
+import { PolicyCard } from './PolicyCard';
+import { SelectionRateChart } from './SelectionRateChart';
+import './insights.css';
+
+export function FairnessPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const audits = useQuery({ queryKey: INSIGHTS_KEYS.audits, queryFn: fetchAudits });
+  const uses = useQuery({ queryKey: INSIGHTS_KEYS.uses, queryFn: fetchUses });
+  const settings = useQuery({ queryKey: INSIGHTS_KEYS.settings, queryFn: fetchInsightsSettings });
+  return (
+    <>
+      <PageHeader title={t('insights.fairness.title')} description={t('insights.fairness.description')} />
+      <div className="stack">
+        <QueryBoundary query={uses} loadingLabel={t('insights.loading')}>
+          {(data) => <ReviewQueue uses={data.uses.filter((u) => u.status === 'review')} />}
+        </QueryBoundary>
+        <QueryBoundary query={settings} loadingLabel={t('insights.loading')}>
+          {(s) => (
+            <>
+              {can('settings:manage') ? <PolicyCard settings={s.settings} /> : null}
+              <QueryBoundary query={audits} loadingLabel={t('insights.loading')}>
+                {(data) =>
+                  data.audits.length === 0 ? (
+                    <p className="empty">{t('insights.fairness.empty')}</p>
+                  ) : (
+                    data.audits.map((a) => (
+                      <AuditCard
+                        key={a.id}
+                        audit={a}
+                        minRatio={s.settings.minParityRatio}
+                        maxDifference={s.settings.maxParityDifference}
+                      />
+                    ))
+                  )
+                }
+              </QueryBoundary>
+            </>
+          )}
+        </QueryBoundary>
+      </div>
+    </>
+  );
+}
+
+const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(3));
+
+function AuditCard({
+  audit,
+  minRatio,
+  maxDifference,
+}: {
+  audit: Audit;
+  minRatio: number;
+  maxDifference: number;
+}) {
+  const { t } = useTranslation();
+  const m = audit.metrics;
+  return (
+    <section className="card" aria-labelledby={`audit-${audit.id}`} data-testid="audit-card">
+      <div className="card-title-row">
+        <h2 id={`audit-${audit.id}`}>{referencedSegmentLabel(t, audit)}</h2>
+        <span className={audit.passed ? 'badge badge-accent' : 'badge'} data-testid="audit-verdict">
+          {audit.passed ? t('insights.fairness.passed') : t('insights.fairness.failed')}
+        </span>
+      </div>
+      <p className="muted">
+        <DateTime value={audit.createdAt} /> ·{' '}
+        {audit.attribute
+          ? t('insights.fairness.attribute', {
+              attribute: t(`insights.attributes.${audit.attribute}`),
+              population: audit.population ?? t('insights.suppressed'),
+            })
+          : t('insights.failures.no_protected_attribute')}
+      </p>
+      <FailureList failures={audit.failures} />
+      {audit.groups.length > 0 ? (
+        <SelectionRateChart groups={audit.groups} minRatio={minRatio} title={`chart-${audit.id}`} />
+      ) : null}
+      {m ? (
+        <dl className="insights-metrics">
+          <dt>{t('insights.metrics.dpd', { value: fmt(m.demographic_parity_difference) })}</dt>
+          <dd>{t('insights.metrics.dpdHelp', { max: maxDifference })}</dd>
+          <dt>{t('insights.metrics.dpr', { value: fmt(m.demographic_parity_ratio) })}</dt>
+          <dd>{t('insights.metrics.dprHelp', { min: minRatio })}</dd>
+          <dt>{t('insights.metrics.di', { value: fmt(m.disparate_impact) })}</dt>
+          <dd>{t('insights.metrics.diHelp')}</dd>
+          <dt>{t('insights.metrics.spd', { value: fmt(m.statistical_parity_difference) })}</dt>
+          <dd>{t('insights.metrics.spdHelp')}</dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
+
+function ReviewQueue({ uses }: { uses: SegmentUse[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="fairness-review-title">
+      <h2 id="fairness-review-title">{t('insights.review.title')}</h2>
+      {uses.length === 0 ? (
+        <p className="empty">{t('insights.review.empty')}</p>
+      ) : (
+        <ul className="stack" data-testid="review-queue">
+          {uses.map((u) => (
+            <ReviewItem key={u.id} use={u} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ReviewItem({ use }: { use: SegmentUse }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState('');
+  const mutation = useMutation({
+    mutationFn: (decision: 'approve' | 'reject') => decideUse(use.id, decision, comment.trim()),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: INSIGHTS_KEYS.uses }),
+  });
+  const submit = (decision: 'approve' | 'reject') => (event: FormEvent) => {
+    event.preventDefault();
+    if (!mutation.isPending && comment.trim() !== '') mutation.mutate(decision);
+  };
+  return (
+    <li data-testid="review-item">
+      <p>
+        <strong>{use.campaign}</strong> · {referencedSegmentLabel(t, use)} ·{' '}
+        <DateTime value={use.requestedAt} />
+      </p>
+      {can('targeting:review') ? (
+        <form className="form" onSubmit={submit('approve')} noValidate>
+          <div className="field">
+            <label htmlFor={`comment-${use.id}`}>{t('insights.review.comment')}</label>
+            <textarea
+              id={`comment-${use.id}`}
+              rows={2}
+              maxLength={2000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="review-comment"
+            />
+          </div>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={mutation.isPending || comment.trim() === ''}
+              data-testid="review-approve"
+            >
+              {t('insights.review.approve')}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={mutation.isPending || comment.trim() === ''}
+              onClick={submit('reject')}
+              data-testid="review-reject"
+            >
+              {t('insights.review.reject')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="muted">{t('insights.review.waiting')}</p>
+      )}
+      <LiveRegion>
+        {mutation.isSuccess ? (
+          <Notice tone="success">{t(`insights.review.done.${mutation.data.use.status}`)}</Notice>
+        ) : null}
+        {mutation.isError ? <ErrorNotice error={mutation.error} /> : null}
+      </LiveRegion>
+    </li>
+  );
+}
