@@ -10,6 +10,7 @@ import {
 } from '../../components/ConfirmedAction';
 import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormSubmit } from '../../components/FormSubmit';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
@@ -100,17 +101,12 @@ function AddKnownValues() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            data-testid="known-values-submit"
-          >
-            {mutation.isPending ? t('guardSettings.saving') : t('guardSettings.knownValues.add')}
-          </button>
-        </div>
+        <FormSubmit
+          busy={mutation.isPending}
+          label={t('guardSettings.knownValues.add')}
+          busyLabel={t('guardSettings.saving')}
+          testId="known-values-submit"
+        />
       </form>
       <LiveRegion testId="known-values-result">
         {parsed && parsed.values.length === 0 ? (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchPolicy, type PolicyDocuments, savePolicy } from '../../api/guard';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormSubmit } from '../../components/FormSubmit';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
@@ -71,17 +72,12 @@ function PolicyEditor({ documents }: { documents: PolicyDocuments }) {
             </p>
           </div>
           {writable ? (
-            <div className="form-actions">
-              <button
-                type="submit"
-                className="button button-primary"
-                disabled={mutation.isPending}
-                aria-busy={mutation.isPending}
-                data-testid="policy-save"
-              >
-                {mutation.isPending ? t('guardSettings.saving') : t('guardSettings.policy.save')}
-              </button>
-            </div>
+            <FormSubmit
+              busy={mutation.isPending}
+              label={t('guardSettings.policy.save')}
+              busyLabel={t('guardSettings.saving')}
+              testId="policy-save"
+            />
           ) : null}
         </form>
         <LiveRegion testId="policy-result">

@@ -22,6 +22,7 @@ import { FailureList } from './FailureList';
 import { segmentLabel } from './labels';
 import { NumberField } from './NumberField';
 import './insights.css';
+import { FormSubmit } from '../../components/FormSubmit';
 
 export function SegmentsPage() {
   const { t } = useTranslation();
@@ -130,17 +131,12 @@ function ComputeCard() {
             />
           </>
         ) : null}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            data-testid="segments-compute"
-          >
-            {mutation.isPending ? t('insights.segments.computing') : t('insights.segments.compute')}
-          </button>
-        </div>
+        <FormSubmit
+          busy={mutation.isPending}
+          label={t('insights.segments.compute')}
+          busyLabel={t('insights.segments.computing')}
+          testId="segments-compute"
+        />
       </form>
       <LiveRegion testId="segments-compute-result">
         {mutation.isSuccess ? (

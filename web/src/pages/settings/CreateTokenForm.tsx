@@ -5,6 +5,7 @@ import { createToken } from '../../api/endpoints';
 import type { Role } from '../../api/types';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormSubmit } from '../../components/FormSubmit';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import { TOKENS_QUERY_KEY } from './queryKeys';
@@ -67,17 +68,12 @@ export function CreateTokenForm() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            data-testid="token-create-submit"
-          >
-            {mutation.isPending ? t('tokens.create.submitting') : t('tokens.create.submit')}
-          </button>
-        </div>
+        <FormSubmit
+          busy={mutation.isPending}
+          label={t('tokens.create.submit')}
+          busyLabel={t('tokens.create.submitting')}
+          testId="token-create-submit"
+        />
       </form>
       <LiveRegion testId="token-create-result">
         {missing ? <Notice tone="danger">{t('tokens.create.required')}</Notice> : null}

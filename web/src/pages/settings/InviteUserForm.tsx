@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createUser, type NewUser } from '../../api/endpoints';
 import type { Role } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormSubmit } from '../../components/FormSubmit';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import { USERS_QUERY_KEY } from './queryKeys';
@@ -104,17 +105,12 @@ export function InviteUserForm() {
           autoComplete="off"
           maxLength={254}
         />
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            data-testid="invite-submit"
-          >
-            {mutation.isPending ? t('users.invite.submitting') : t('users.invite.submit')}
-          </button>
-        </div>
+        <FormSubmit
+          busy={mutation.isPending}
+          label={t('users.invite.submit')}
+          busyLabel={t('users.invite.submitting')}
+          testId="invite-submit"
+        />
       </form>
       <LiveRegion testId="invite-result">
         {missing ? <Notice tone="danger">{t('users.invite.required')}</Notice> : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchProtection, type Protection, saveProtection } from '../../api/shield';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormSubmit } from '../../components/FormSubmit';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import {
@@ -181,17 +182,12 @@ function ProtectionForm({ initial }: { initial: Protection }) {
             {t('shieldMailbox.protection.authservIdsHint')}
           </p>
         </div>
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            data-testid="shield-protection-save"
-          >
-            {mutation.isPending ? t('shield.protection.saving') : t('shield.protection.save')}
-          </button>
-        </div>
+        <FormSubmit
+          busy={mutation.isPending}
+          label={t('shield.protection.save')}
+          busyLabel={t('shield.protection.saving')}
+          testId="shield-protection-save"
+        />
       </fieldset>
       <LiveRegion testId="shield-protection-status">
         {problem ? (
