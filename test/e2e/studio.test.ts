@@ -226,12 +226,29 @@ describe.skipIf(!hasChromium)('Studio from brief to verified export in Chromium'
           (await server.app.inject({ url: '/api/v1/studio/policy', headers: await adminHeaders() })).json(),
         )
         .toMatchObject({ requireReviewerRole: true });
+      // The brand kit: a kit the server refuses changes nothing and says why; a valid one shows at once.
+      await admin.getByTestId('studio-kit-paste').fill('name: ""\n');
+      await admin.getByTestId('studio-kit-import').click();
+      await admin.getByTestId('studio-kit-error').waitFor();
+      expect(await admin.getByTestId('studio-kit-error').textContent()).toContain('Invalid brand kit: name');
+      expect(await admin.getByTestId('studio-kit-name').textContent()).toBe('Vigie');
+      const investors = '  - id: investors\n    name: retail investors\n    readingLevel: simple\n';
+      await admin.getByTestId('studio-kit-paste').fill(`${KIT}${investors}    channels: [newsletter]\n`);
+      await admin.getByTestId('studio-kit-import').click();
+      await admin.getByText('Kit de marque importé.').waitFor();
+      expect(await admin.getByTestId('studio-kit-audiences').textContent()).toContain(
+        'retail investorsLes deux languesLangage clairnewsletter',
+      );
       await admin.close();
 
       const editor = await browser.newPage({ locale: 'en-US' });
       await login(editor, 'emma', 'editor password 123');
       await editor.goto(`${server.url}/studio`);
       await editor.getByTestId('studio-brief-form').waitFor();
+      expect(await editor.getByTestId('studio-audience').textContent()).toContain('retail investors');
+      // An editor reads the kit (brand:read) but cannot import one (brand:write).
+      await editor.getByText('Read only: changing the brand kit needs the brand:write permission.').waitFor();
+      expect(await editor.getByTestId('studio-kit-paste').count()).toBe(0);
       await editor.getByTestId('studio-provider').selectOption('openai');
       await editor.getByTestId('studio-topic').fill('Studio drafts with a local model');
       await editor

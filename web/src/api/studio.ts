@@ -3,7 +3,7 @@ import { api, csrfHeaders, NetworkError } from './client';
 import { ApiError, parseProblem } from './problem';
 import { createEventParser } from './sse';
 import type {
-  BrandKit,
+  BrandKitView,
   DraftRequest,
   DraftStatus,
   DraftSummary,
@@ -21,7 +21,10 @@ export * from './studioTypes';
 const STUDIO = '/api/v1/studio';
 const draftPath = (id: string) => `${STUDIO}/drafts/${encodeURIComponent(id)}`;
 
-export const fetchBrandKit = () => api.get<{ kit: BrandKit }>(`${STUDIO}/brand-kit`);
+export const fetchBrandKit = () => api.get<{ yaml: string; kit: BrandKitView }>(`${STUDIO}/brand-kit`);
+/** Replaces the kit from YAML; the server validates all of it first and changes nothing on error. */
+export const importBrandKitYaml = (yaml: string) =>
+  api.put<{ yaml: string }>(`${STUDIO}/brand-kit`, { yaml });
 export const fetchStudioPolicy = () => api.get<StudioPolicy>(`${STUDIO}/policy`);
 export const saveStudioPolicy = (policy: StudioPolicy) => api.put<StudioPolicy>(`${STUDIO}/policy`, policy);
 export const fetchProviders = () => api.get<ProviderSettings>(`${STUDIO}/providers`);

@@ -59,6 +59,20 @@ export interface BrandKit {
   audiences: KitAudience[];
 }
 
+export interface KitTerm {
+  preferred: string;
+  deprecated: string[];
+  note?: string;
+}
+
+/** The whole kit as GET /api/v1/studio/brand-kit returns it (the brief form needs only `BrandKit`). */
+export interface BrandKitView extends BrandKit {
+  voice: { tone: string[]; do: string[]; dont: string[]; examples: string[] };
+  styleRules: string[];
+  terminology: KitTerm[];
+  facts: (KitFact & { owner?: string })[];
+}
+
 export interface DraftFinding {
   rule: string;
   action: string;

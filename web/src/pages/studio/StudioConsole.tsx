@@ -7,6 +7,7 @@ import { useSession } from '../../auth/SessionProvider';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { BrandKitPanel } from './BrandKitPanel';
 import { BriefForm } from './BriefForm';
 import { DraftPanel } from './DraftPanel';
 import { DraftsList } from './DraftsList';
@@ -73,6 +74,7 @@ export function StudioConsole() {
           ) : (
             <p className="muted">{t('studio.pickDraft')}</p>
           )}
+          {!selected && can('brand:read') ? <BrandKitPanel /> : null}
           {!selected && (can('settings:manage') || can('policies:write')) ? <StudioSettings /> : null}
         </div>
       </div>
