@@ -55,7 +55,7 @@ export async function ingestValid(
 ): Promise<IngestResult> {
   const { events: unique, repeated } = prepareEvents(vigie, input);
   const stored = await storedEventIds(
-    vigie.db,
+    vigie,
     unique.map((e) => e.eventId),
   );
   const fresh = stored.size ? unique.filter((e) => !stored.has(e.eventId)) : unique;
