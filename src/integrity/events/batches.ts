@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventBatchesTable } from '../../core/db/index.js';
 import { AppError, actorOf, notFound, nowIso, type Principal, type Vigie } from '../../core/index.js';
+import { markActive } from '../vault/index.js';
 import type { BatchReason } from './reasons.js';
 import { BATCH_STATUSES, type BatchStatus } from './types.js';
 
@@ -91,6 +92,18 @@ export async function decideBatch(
     if (Number(updated.numUpdatedRows) !== 1)
       throw new AppError('CONFLICT', `only a quarantined batch can be ${status} (this one is ${row.status})`);
     let deleted = 0;
+    if (decision === 'release') {
+      const subjects = await tx
+        .selectFrom('customer_events')
+        .select('subject')
+        .distinct()
+        .where('batch_id', '=', id)
+        .execute();
+      await markActive(
+        tx,
+        subjects.map((s) => s.subject),
+      );
+    }
     if (decision === 'purge') {
       const res = await tx.deleteFrom('customer_events').where('batch_id', '=', id).executeTakeFirst();
       deleted = Number(res.numDeletedRows);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Engine, engines, openTestVigie } from '../../../test/support/vigie.js';
 import type { Vigie } from '../../core/index.js';
@@ -67,6 +68,28 @@ describe.each(engines)('events on %s', (engine: Engine) => {
     const erased = await eraseSubject(vigie, undefined, subjectOf(vigie, 'C-9'));
     expect(erased.deleted.customer_events).toBe(2);
     expect((await acceptedEventList(vigie)).map((e) => e.subject)).toEqual([subjectOf(vigie, 'C-8')]);
+  });
+
+  it('ties an e-mail-keyed event to its profile whatever the case, and restarts its retention clock', async () => {
+    const { importCustomers, subjectOf } = await import('../vault/index.js');
+    await importCustomers(
+      vigie,
+      undefined,
+      Readable.from([Buffer.from('email,first_name\njean@exemple.fr,Jean\n')]),
+      {
+        format: 'csv',
+      },
+    );
+    const subject = subjectOf(vigie, 'jean@exemple.fr');
+    expect(subjectOf(vigie, ' Jean@Exemple.FR ')).toBe(subject);
+    await ingestEvents(vigie, undefined, [view('m1', 'Jean@Exemple.FR')], { source: 'api' });
+    const row = await vigie.db
+      .selectFrom('customers')
+      .select('last_active_at')
+      .where('subject', '=', subject)
+      .executeTakeFirstOrThrow();
+    expect(row.last_active_at).not.toBeNull();
+    expect((await acceptedEventList(vigie)).map((e) => e.subject)).toEqual([subject]);
   });
 
   it('pages through accepted events by type and time, with a since filter', async () => {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { actorOf, nowIso, type Principal, type Vigie } from '../../core/index.js';
+import { markActive } from '../vault/index.js';
 import { burstCandidates, type CheckOptions, checkBatch } from './checks.js';
 import { loadHistory } from './history.js';
 import { contentHash, prepareEvents, type ValidEvent } from './prepare.js';
@@ -96,6 +97,8 @@ export async function ingestValid(
     const n = await insertEvents(vigie, tx, id, fresh);
     if (n !== fresh.length)
       await tx.updateTable('event_batches').set({ count: n }).where('id', '=', id).execute();
+    // Activity restarts the retention clock of the customers it concerns (accepted data only).
+    if (status === 'accepted') await markActive(tx, [...new Set(fresh.map((e) => e.subject))]);
     await vigie.ledger.append(tx, [
       {
         actor,

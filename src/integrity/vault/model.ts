@@ -24,6 +24,13 @@ const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** C0 controls and DEL: never meaningful in a label stored in clear, and PostgreSQL refuses NUL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A short label stored in clear (a consent's source). */
+export const plainLabel = (max: number) =>
+  text(max).refine((s) => !CONTROL.test(s), 'control characters are not allowed');
+
 export const attributesSchema = z
   .record(
     z.string().regex(ATTRIBUTE_KEY, 'keys are lower-case letters, digits and _ (40 at most)'),
@@ -72,7 +79,7 @@ export const consentInputSchema = z.object({
   purpose: z.enum(PURPOSES),
   status: z.enum(['given', 'withdrawn']),
   lawful_basis: z.enum(LAWFUL_BASES).default('consent'),
-  source: text(100).default('console'),
+  source: plainLabel(100).default('console'),
   at: z.iso.datetime().optional(),
 });
 export type ConsentInput = z.input<typeof consentInputSchema>;

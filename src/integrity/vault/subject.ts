@@ -9,7 +9,10 @@ export const MAX_EXTERNAL_ID = 254;
  * be linked back to the person; erasing the profile leaves it pointing at nothing.
  */
 export function subjectOf(vigie: Pick<Vigie, 'keyring'>, externalId: string): string {
-  return vigie.keyring.blindIndex(externalId.trim(), { table: 'customers', column: 'external_id' });
+  // A key that is an e-mail is normalised as the import normalises it, so `Jean@X.fr` in an event
+  // file is the same person as `jean@x.fr` in the profile import (and erasing one erases both).
+  const key = externalId.includes('@') ? normaliseEmail(externalId) : externalId.trim();
+  return vigie.keyring.blindIndex(key, { table: 'customers', column: 'external_id' });
 }
 
 /** E-mails compare case-insensitively (in practice every provider treats them so). */

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { PROFILE_FIELDS, type Profile, PURPOSES, type Purpose, profileFieldsSchema } from './model.js';
+import {
+  PROFILE_FIELDS,
+  type Profile,
+  PURPOSES,
+  type Purpose,
+  plainLabel,
+  profileFieldsSchema,
+} from './model.js';
 import { normalisePhone } from './phone.js';
 import { MAX_EXTERNAL_ID, normaliseEmail } from './subject.js';
 
@@ -57,7 +64,7 @@ const NO = new Set(['no', 'n', 'false', '0', 'withdrawn', 'non']);
 
 const extrasSchema = z.object({
   external_id: z.string().trim().max(MAX_EXTERNAL_ID).optional(),
-  consent_source: z.string().trim().min(1).max(100).optional(),
+  consent_source: plainLabel(100).optional(),
   consent_at: z.iso.datetime({ offset: true }).optional(),
 });
 

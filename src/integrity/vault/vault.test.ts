@@ -5,6 +5,7 @@ import { type Engine, engines, openTestVigie } from '../../../test/support/vigie
 import { rewrapAll, rotateDataKey, type Vigie } from '../../core/index.js';
 import {
   accessExport,
+  consentInputSchema,
   consentingSubjects,
   eraseSubject,
   findSubjects,
@@ -245,6 +246,12 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
     const keys = await vigie.db.selectFrom('customers').select('key_enc').execute();
     for (const k of keys) expect(k.key_enc.startsWith(`vk${r.version}:`)).toBe(true);
     expect((await getProfile(vigie, undefined, subjectOf(vigie, 'CRM-1'))).profile.first_name).toBe('Amélie');
+  });
+
+  it('refuses control characters in a consent source, which is stored in clear', () => {
+    const given = { purpose: 'profiling', status: 'given' } as const;
+    expect(consentInputSchema.safeParse({ ...given, source: 'web form' }).success).toBe(true);
+    expect(consentInputSchema.safeParse({ ...given, source: 'web\u0000form' }).success).toBe(false);
   });
 
   it('deletes profiles past the retention period, not the active ones', async () => {
