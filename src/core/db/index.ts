@@ -8,6 +8,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  sql,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -80,12 +81,20 @@ export async function migrate(storage: Storage): Promise<void> {
   const migrator = new Migrator({
     db: storage.db,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its migration tables in every schema unless told which: another workspace in
+    // the same PostgreSQL database (its own schema on the search_path) would be taken for this one.
+    migrationTableSchema: storage.dialect === 'postgres' ? await currentSchema(storage.db) : undefined,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError('INTERNAL', `database migration ${failed} failed: ${(error as Error).message}`);
   }
+}
+
+async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]!.schema;
 }
 
 export function nowIso(): string {
