@@ -60,6 +60,22 @@ describe('mailbox settings form', () => {
     expect(fromMailboxDraft({ ...toMailboxDraft(stored), ...change }).problem).toBe(problem);
   });
 
+  it.each([
+    [{ imapHost: 'imap.evil.example' }, 'imapPassword'],
+    [{ imapPort: '994' }, 'imapPassword'],
+    [{ imapUser: 'other' }, 'imapPassword'],
+    [{ smtpHost: 'smtp.evil.example' }, 'smtpPassword'],
+    [{ smtpPort: '2525' }, 'smtpPassword'],
+    [{ smtpUser: 'other' }, 'smtpPassword'],
+  ])('asks for the password again when the server changes: %o', (change, problem) => {
+    const draft = { ...toMailboxDraft(stored), ...change };
+    expect(fromMailboxDraft(draft, stored).problem).toBe(problem);
+    const typed = { imapPassword: 'typed', smtpPassword: 'typed' };
+    expect(fromMailboxDraft({ ...draft, ...typed }, stored).problem).toBeUndefined();
+    // Unchanged servers keep their stored passwords.
+    expect(fromMailboxDraft(toMailboxDraft(stored), stored).problem).toBeUndefined();
+  });
+
   it('starts a new mailbox with the usual ports', () => {
     expect(toMailboxDraft(null)).toMatchObject({ imapPort: '993', smtpPort: '587', folder: 'INBOX' });
   });

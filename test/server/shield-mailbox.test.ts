@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +15,7 @@ import {
 import { buildApp } from '../../src/server/app.js';
 import { buildEml } from '../../src/shield/email/test-eml.js';
 import { pollMailboxIfDue } from '../../src/shield/index.js';
+import { REPLIES_PER_REPORTER } from '../../src/shield/mailbox/poll.js';
 import { cli } from '../support/cli.js';
 import { startImapServer, startSmtpServer, type TestImap, type TestSmtp } from '../support/mail-servers.js';
 import { ADMIN_PASSWORD, loginAs } from '../support/server.js';
@@ -128,6 +130,79 @@ describe.each(engines)('reported mailbox (%s)', (engine) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toContain('only allowed for a server on this machine');
+  });
+
+  it('refuses to send a stored password to a server, port or user it was not typed for', async () => {
+    const { password: _i, ...imapKept } = settings().imap;
+    const { password: _s, ...smtpKept } = settings().smtp;
+    for (const change of [
+      { imap: { ...imapKept, host: 'localhost' } },
+      { imap: { ...imapKept, port: imap.port + 1 } },
+      { imap: { ...imapKept, user: 'someone-else' } },
+      { smtp: { ...smtpKept, host: 'localhost' } },
+      { smtp: { ...smtpKept, port: smtp.port + 1 } },
+      { smtp: { ...smtpKept, user: 'someone-else' } },
+    ]) {
+      const res = await call('PUT', '/api/v1/shield/mailbox/settings', { ...settings(), ...change });
+      expect(res.statusCode, JSON.stringify(change)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().detail).toMatch(/^(imap|smtp)\.password: type the password again/);
+    }
+    // Nothing was saved: the stored settings still point at the servers the passwords were typed for.
+    const got = (await call('GET', '/api/v1/shield/mailbox/settings')).json().settings;
+    expect(got.imap).toMatchObject({ host: '127.0.0.1', port: imap.port, user: imap.user });
+    expect(got.smtp).toMatchObject({ host: '127.0.0.1', port: smtp.port, user: smtp.user });
+    // Typing the password again is fine.
+    const typed = await call('PUT', '/api/v1/shield/mailbox/settings', {
+      ...settings(),
+      imap: { ...settings().imap, host: 'localhost' },
+    });
+    expect(typed.statusCode, typed.body).toBe(200);
+    expect((await call('PUT', '/api/v1/shield/mailbox/settings', settings())).statusCode).toBe(200);
+  });
+
+  it('allows plain text only to a loopback address, not to a host name that starts with 127.', async () => {
+    const res = await call('PUT', '/api/v1/shield/mailbox/settings', {
+      ...settings(),
+      smtp: { ...settings().smtp, host: '127.evil.example' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('only allowed for a server on this machine');
+  });
+
+  it('refuses offline authentication until the receiving servers are listed', async () => {
+    const res = await call('PUT', '/api/v1/shield/mailbox/settings', { ...settings(), offline: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ reason: 'offline-needs-authserv-ids' });
+    expect(res.json().detail).toContain('authserv-ids');
+  });
+
+  it('says only "could not connect" when nothing answers, never the socket error', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const srv = createServer();
+      srv.listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as AddressInfo;
+        srv.close(() => resolve(port));
+      });
+    });
+    await call('PUT', '/api/v1/shield/mailbox/settings', {
+      ...settings(),
+      imap: { ...settings().imap, port: closed },
+      smtp: { ...settings().smtp, port: closed },
+    });
+    const test = (await call('POST', '/api/v1/shield/mailbox/test')).json();
+    expect(test.imap).toEqual({
+      ok: false,
+      error: 'IMAP: could not connect to the server',
+      reason: 'imap-connect',
+    });
+    expect(test.smtp).toEqual({
+      ok: false,
+      error: 'SMTP: could not connect to the server',
+      reason: 'smtp-connect',
+    });
+    expect(JSON.stringify(test)).not.toContain('ECONN');
+    expect((await call('PUT', '/api/v1/shield/mailbox/settings', settings())).statusCode).toBe(200);
   });
 
   it('analyses the attached phish, stores it, answers the reporter in French and flags the message', async () => {
@@ -311,5 +386,104 @@ describe.each(engines)('reported mailbox (%s)', (engine) => {
     }
     const reporters = await vigie.db.selectFrom('mailbox_reports').select('reporter_enc').execute();
     for (const r of reporters) expect(r.reporter_enc ?? 'vk1:').toMatch(/^vk\d+:/);
+  });
+
+  it('answers only the mailbox’s own domain when no reporter domain is set', async () => {
+    await call('PUT', '/api/v1/shield/mailbox/settings', { ...settings(), reporterDomains: [] });
+    const before = smtp.received.length;
+    await imap.deliver(
+      buildEml({ from: 'victim@elsewhere.example', subject: 'Fwd: x', text: 'Is this real?' }),
+    );
+    await imap.deliver(buildEml({ from: 'sam@corp.example', subject: 'Fwd: y', text: 'Is this real?' }));
+    expect((await call('POST', '/api/v1/shield/mailbox/poll')).json().poll).toMatchObject({
+      fetched: 2,
+      replied: 1,
+    });
+    expect(smtp.received.slice(before).map((m) => m.to)).toEqual([['sam@corp.example']]);
+  });
+
+  it('stores but does not answer a reporter who already got the day’s answers', async () => {
+    const index = vigie.keyring.blindIndex('sam@corp.example', {
+      table: 'mailbox_reports',
+      column: 'reporter',
+    });
+    const already = await vigie.db
+      .selectFrom('mailbox_reports')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('reporter_index', '=', index)
+      .where('status', '=', 'replied')
+      .executeTakeFirstOrThrow();
+    const fake = Array.from({ length: REPLIES_PER_REPORTER - Number(already.n) }, (_, i) => ({
+      id: `fake-${i}`,
+      analysis_id: null,
+      account: 'fake',
+      folder: 'fake',
+      uid_validity: '1',
+      uid: i,
+      reporter_enc: null,
+      reporter_index: index,
+      locale: 'en',
+      status: 'replied',
+      error: null,
+      received_at: null,
+      created_at: new Date().toISOString(),
+    }));
+    if (fake.length > 0) await vigie.db.insertInto('mailbox_reports').values(fake).execute();
+    const before = smtp.received.length;
+    await imap.deliver(buildEml({ from: 'sam@corp.example', subject: 'Fwd: again', text: 'Is this real?' }));
+    expect((await call('POST', '/api/v1/shield/mailbox/poll')).json().poll).toMatchObject({
+      fetched: 1,
+      analysed: 1,
+      replied: 0,
+      replySkipped: 1,
+    });
+    expect(smtp.received.length).toBe(before);
+    const [latest] = (await call('GET', '/api/v1/shield/mailbox/reports')).json().reports;
+    expect(latest).toMatchObject({ reply: 'reply_skipped', reporter: 's•••m@corp.example' });
+    expect(latest.analysisId).not.toBeNull();
+    await vigie.db.deleteFrom('mailbox_reports').where('folder', '=', 'fake').execute();
+  });
+
+  it('keeps each mailbox account’s UIDs apart, so a change of mailbox skips nothing', async () => {
+    const last = await vigie.db
+      .selectFrom('mailbox_reports')
+      .select(['uid_validity', 'uid'])
+      .where('folder', '=', 'INBOX')
+      .orderBy('uid', 'desc')
+      .executeTakeFirstOrThrow();
+    // Another account once had a message with the very folder, UIDVALIDITY and UID the next one gets.
+    await vigie.db
+      .insertInto('mailbox_reports')
+      .values({
+        id: 'other-account',
+        analysis_id: null,
+        account: 'another-account',
+        folder: 'INBOX',
+        uid_validity: last.uid_validity,
+        uid: last.uid + 1,
+        reporter_enc: null,
+        reporter_index: null,
+        locale: 'en',
+        status: 'replied',
+        error: null,
+        received_at: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await imap.deliver(
+      buildEml({ from: 'kim@corp.example', subject: 'Fwd: new box', text: 'Is this real?' }),
+    );
+    expect((await call('POST', '/api/v1/shield/mailbox/poll')).json().poll).toMatchObject({
+      fetched: 1,
+      analysed: 1,
+      skipped: 0,
+    });
+    const ours = await vigie.db
+      .selectFrom('mailbox_reports')
+      .select('account')
+      .where('uid', '=', last.uid + 1)
+      .where('id', '!=', 'other-account')
+      .executeTakeFirstOrThrow();
+    expect(ours.account).toMatch(/^[0-9a-f]{32}$/);
   });
 });

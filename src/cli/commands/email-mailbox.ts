@@ -20,7 +20,8 @@ export function registerMailboxCommands(email: Command, io: Io): void {
       }
       io.stdout.write(
         `${poll.fetched} fetched, ${poll.analysed} analysed, ${poll.rejected} rejected, ` +
-          `${poll.replied} answered, ${poll.replyFailed} answers failed, ${poll.skipped} already done\n`,
+          `${poll.replied} answered, ${poll.replyFailed} answers failed, ` +
+          `${poll.replySkipped} not answered (daily limit), ${poll.skipped} already done\n`,
       );
     });
 }

@@ -25,7 +25,8 @@ export const mailboxRoutes: FastifyPluginAsyncZod<ShieldRouteOptions> = async (a
     {
       schema: {
         tags: ['shield'],
-        summary: 'Replace the reported mailbox settings; an omitted password keeps the stored one',
+        summary:
+          'Replace the reported mailbox settings; an omitted password keeps the stored one only while that server, port and user stay the same',
         body: mailboxInputSchema,
       },
       config: { permission: 'threats:manage' },

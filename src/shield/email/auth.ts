@@ -4,7 +4,57 @@ import type { AuthSummary } from './types.js';
 
 export type Resolver = (name: string, rrtype: string) => Promise<unknown>;
 
-const RESULT = (key: string) => new RegExp(`(?:^|[;\\s])${key}\\s*=\\s*([a-z]+)`, 'i');
+/** Longest Authentication-Results value read; real ones are a few hundred bytes. */
+const MAX_HEADER = 16_384;
+const RESINFO = /^([a-z0-9-]{1,40})\s*=\s*([a-z]{1,20})/i;
+
+/**
+ * The `;`-separated parts of an Authentication-Results value, with RFC 5322 comments `( )` removed and
+ * `;` inside quoted strings ignored, in one linear pass: a sender chooses what our server copies into
+ * comments and property values (`(... envelope from dmarc=pass@evil.example)`), so only text at the
+ * start of a part may name a method.
+ */
+export function resinfoParts(header: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let depth = 0;
+  let quoted = false;
+  const text = header.slice(0, MAX_HEADER);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && (quoted || depth > 0)) {
+      if (depth === 0) current += c + (text[i + 1] ?? '');
+      i++;
+    } else if (depth > 0) {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+    } else if (quoted) {
+      current += c;
+      if (c === '"') quoted = false;
+    } else if (c === '(') {
+      depth = 1;
+      current += ' ';
+    } else if (c === '"') {
+      quoted = true;
+      current += c;
+    } else if (c === ';') {
+      parts.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  parts.push(current.trim());
+  return parts;
+}
+
+/** `method -> result` of the first resinfo naming each method. */
+function resultsOf(header: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of resinfoParts(header)) {
+    const m = RESINFO.exec(part);
+    if (m && !out.has(m[1]!.toLowerCase())) out.set(m[1]!.toLowerCase(), m[2]!.toLowerCase());
+  }
+  return out;
+}
 
 /** The authserv-id a header starts with (RFC 8601: `mx.example.com 1; spf=pass ...`), lower-cased. */
 export function authservIdOf(header: string): string {
@@ -25,8 +75,8 @@ export function authFromHeader(
 ): AuthSummary {
   const headers = trusted.length > 0 ? all.filter((h) => trusted.includes(authservIdOf(h))).slice(0, 1) : all;
   const receivedSpf = trusted.length > 0 ? [] : spfLines;
-  const top = headers[0] ?? '';
-  const get = (k: string) => RESULT(k).exec(top)?.[1]?.toLowerCase() ?? 'none';
+  const results = resultsOf(headers[0] ?? '');
+  const get = (k: string) => results.get(k) ?? 'none';
   const spfLine = /^\s*([a-z]+)/i.exec(receivedSpf[0] ?? '')?.[1]?.toLowerCase();
   return {
     source: headers.length > 0 || spfLine ? 'header' : 'none',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseEmail } from './analyse.js';
-import { authFromHeader, authservIdOf } from './auth.js';
+import { authFromHeader, authservIdOf, resinfoParts } from './auth.js';
 import { buildEml } from './test-eml.js';
 
 /**
@@ -69,5 +69,41 @@ describe('authentication offline with trusted receiving servers', () => {
     });
     expect(strict.auth.dmarc).toBe('fail');
     expect(strict.reasons.map((r) => r.id)).toContain('authentication.dmarc-fail');
+  });
+});
+
+describe('Authentication-Results parsing reads methods only at the start of each resinfo', () => {
+  // Our own server's header: the envelope sender the attacker chose is copied into a comment and a property.
+  const ours =
+    'mx.corp.example; spf=fail (mx.corp.example: domain of dmarc=pass@evil.example does not designate 198.51.100.7 as permitted sender) smtp.mailfrom=dmarc=pass@evil.example; dkim=none (message not signed) header.d=none; dmarc=fail (p=REJECT sp=REJECT dis=NONE) header.from=bank.example';
+
+  it('is not fooled by dmarc=pass inside a comment or a property value', () => {
+    expect(authFromHeader([ours], 'bank.example', [], [OURS])).toMatchObject({
+      spf: 'fail',
+      dkim: 'none',
+      dmarc: 'fail',
+    });
+  });
+
+  it('does not read a method from a comment or a quoted string when the real one is absent', () => {
+    const noDmarc =
+      'mx.corp.example; spf=fail (dmarc=pass; dkim=pass) smtp.mailfrom="x;dmarc=pass"; dkim=none';
+    expect(authFromHeader([noDmarc], 'bank.example', [], [OURS])).toMatchObject({
+      spf: 'fail',
+      dkim: 'none',
+      dmarc: 'none',
+    });
+  });
+
+  it('handles nested and unbalanced comments in linear time', () => {
+    expect(resinfoParts('a; spf=pass (x (y) z; dmarc=pass) p=1; dkim=fail')).toEqual([
+      'a',
+      'spf=pass   p=1',
+      'dkim=fail',
+    ]);
+    const hostile = `mx.corp.example; dmarc=fail ${'('.repeat(50_000)}; dmarc=pass`;
+    const started = Date.now();
+    expect(authFromHeader([hostile], 'bank.example', [], [OURS]).dmarc).toBe('fail');
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });

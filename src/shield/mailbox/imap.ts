@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { AppError } from '../../core/errors.js';
 import { MAX_MESSAGE_BYTES } from '../email/parse.js';
+import { connectFailure } from './failure.js';
 import type { MailboxSecrets } from './settings.js';
 
 /** Bounds on a mail server we talk to: it may be slow, broken or hostile. */
@@ -33,10 +34,7 @@ export function imapError(err: unknown): AppError {
     });
   if (e.code === 'NotFound' || e.code === 'NoMailboxSelected')
     return new AppError('BAD_REQUEST', 'IMAP: the folder does not exist', { reason: 'imap-folder' });
-  const code = typeof e.code === 'string' ? e.code : 'unknown';
-  return new AppError('BAD_REQUEST', `IMAP: cannot reach or talk to the server (${code.slice(0, 40)})`, {
-    reason: 'imap-connect',
-  });
+  return connectFailure('imap', e.code);
 }
 
 function client(settings: MailboxSecrets): ImapFlow {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildEml } from '../email/test-eml.js';
 import type { EmailAnalysis } from '../email/types.js';
+import { imapError } from './imap.js';
 import { composeReply, defang } from './reply.js';
 import { maskAddress } from './reports.js';
+import { smtpError } from './smtp.js';
 import { reporterLocale, unwrapReport } from './unwrap.js';
 
 const phish = buildEml({
@@ -127,5 +129,72 @@ describe('unwrapReport', () => {
       'en',
     );
     expect(report.automatic).toBe(true);
+  });
+
+  it.each([
+    ['Precedence: junk'],
+    ['Precedence: list'],
+    ['X-Autoreply: yes'],
+    ['X-Autorespond: vacation'],
+    ['Return-Path: <>'],
+  ])('treats %s as automatic', async (header) => {
+    const report = await unwrapReport(buildEml({ headers: [header], text: 'Away' }), 'en');
+    expect(report.automatic).toBe(true);
+  });
+
+  it.each(['MAILER-DAEMON@mx.corp.example', 'postmaster@corp.example'])(
+    'treats mail from %s as automatic',
+    async (from) => {
+      expect((await unwrapReport(buildEml({ from, text: 'Undeliverable' }), 'en')).automatic).toBe(true);
+    },
+  );
+
+  it('treats a delivery report as automatic, and a person’s forward as not', async () => {
+    const dsn = Buffer.from(
+      [
+        'From: Mail System <bounces@corp.example>',
+        'To: sam@corp.example',
+        'Subject: Undelivered Mail',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'Your message could not be delivered.',
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    expect((await unwrapReport(dsn, 'en')).automatic).toBe(true);
+    const person = buildEml({
+      from: 'sam@corp.example',
+      returnPath: 'sam@corp.example',
+      text: 'Is this real?',
+    });
+    expect((await unwrapReport(person, 'en')).automatic).toBe(false);
+  });
+});
+
+describe('connection failures', () => {
+  it('never tells a refused port from a silent or unreachable one', () => {
+    const said = ['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ECONNRESET', undefined].map(
+      (code) => {
+        const [i, s] = [imapError({ code }), smtpError({ code })];
+        return `${i.message}|${i.details?.reason}|${s.message}|${s.details?.reason}`;
+      },
+    );
+    expect(new Set(said)).toEqual(
+      new Set([
+        'IMAP: could not connect to the server|imap-connect|SMTP: could not connect to the server|smtp-connect',
+      ]),
+    );
+  });
+
+  it('says when TLS failed, and when the login was refused', () => {
+    expect(imapError({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }).details).toEqual({ reason: 'imap-tls' });
+    expect(smtpError({ code: 'ETLS' }).message).toBe('SMTP: the TLS connection failed');
+    expect(smtpError({ code: 'EAUTH' }).details).toEqual({ reason: 'smtp-auth' });
+    expect(imapError({ authenticationFailed: true }).details).toEqual({ reason: 'imap-auth' });
   });
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { actorOf, type Principal } from '../../core/access/permissions.js';
 import { nowIso } from '../../core/db/index.js';
 import { AppError } from '../../core/errors.js';
@@ -26,6 +26,8 @@ export interface PollSummary {
   rejected: number;
   replied: number;
   replyFailed: number;
+  /** Not answered because the reporter already got the most answers a day allows. */
+  replySkipped: number;
   /** Already stored (a previous poll could not flag them): flagged again, not analysed again. */
   skipped: number;
 }
@@ -33,14 +35,21 @@ export interface PollSummary {
 /** The longest a poll keeps taking new messages; the rest wait for the next one. */
 const POLL_BUDGET_MS = 120_000;
 
-type ReplyStatus = 'replied' | 'reply_failed' | 'not_replied';
+type ReplyStatus = 'replied' | 'reply_failed' | 'not_replied' | 'reply_skipped';
+
+/**
+ * Answers one reporter gets per day at most: the From of a forward is not authenticated, so without a
+ * cap anyone could make the mailbox mail a victim over and over. Reports past it are still stored.
+ */
+export const REPLIES_PER_REPORTER = 20;
+const REPLY_WINDOW_MS = 24 * 60 * 60_000;
 
 const running = new WeakMap<Vigie, Promise<PollSummary>>();
 
 /**
  * Polls the reported-phish mailbox once: each unseen message is unwrapped, analysed, stored with its
  * reporter sealed, flagged seen (or moved), and answered. One poll at a time per process; across
- * instances the unique (folder, UIDVALIDITY, UID) key keeps a message from being stored twice.
+ * instances the unique (account, folder, UIDVALIDITY, UID) key keeps a message from being stored twice.
  */
 export function pollMailbox(
   vigie: Vigie,
@@ -68,6 +77,7 @@ async function pollOnce(
     rejected: 0,
     replied: 0,
     replyFailed: 0,
+    replySkipped: 0,
     skipped: 0,
   };
   try {
@@ -104,7 +114,12 @@ async function processOne(
   summary: PollSummary,
   options: PollOptions,
 ): Promise<void> {
-  const key = { folder: settings.imap.folder, uidValidity: box.uidValidity, uid: env.uid };
+  const key = {
+    account: accountOf(settings),
+    folder: settings.imap.folder,
+    uidValidity: box.uidValidity,
+    uid: env.uid,
+  };
   if (await alreadyStored(vigie, key)) {
     await box.done(env.uid, settings.imap.moveTo);
     summary.skipped++;
@@ -148,9 +163,10 @@ async function processOne(
   await box.done(env.uid, settings.imap.moveTo);
   if ('analysis' in outcome) summary.analysed++;
   else summary.rejected++;
-  const status = await answer(settings, report, outcome);
+  const status = await answer(vigie, settings, report, outcome);
   if (status === 'replied') summary.replied++;
   if (status === 'reply_failed') summary.replyFailed++;
+  if (status === 'reply_skipped') summary.replySkipped++;
   await vigie.db.transaction().execute(async (tx) => {
     await tx.updateTable('mailbox_reports').set({ status }).where('id', '=', id).execute();
     await vigie.ledger.append(tx, [
@@ -159,16 +175,43 @@ async function processOne(
   });
 }
 
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
+
+/**
+ * Who may be answered: the configured domains, else the mailbox's own (the domain of the `from`
+ * address), never anyone: the reporter's From is whatever the sender of the forward wrote.
+ */
+export function replyDomains(settings: Pick<MailboxSecrets, 'reporterDomains' | 'smtp'>): string[] {
+  return settings.reporterDomains.length > 0 ? settings.reporterDomains : [domainOf(settings.smtp.from)];
+}
+
+/** Answers already sent to this reporter in the last day, counted from the stored reports. */
+async function recentReplies(vigie: Vigie, reporter: string): Promise<number> {
+  const row = await vigie.db
+    .selectFrom('mailbox_reports')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(
+      'reporter_index',
+      '=',
+      vigie.keyring.blindIndex(reporter, { table: 'mailbox_reports', column: 'reporter' }),
+    )
+    .where('status', '=', 'replied')
+    .where('created_at', '>=', new Date(Date.now() - REPLY_WINDOW_MS).toISOString())
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Answers the reporter unless they cannot or must not be answered (robots, outside domains, ourselves). */
 async function answer(
+  vigie: Vigie,
   settings: MailboxSecrets,
   report: Report | null,
   outcome: { analysis: EmailAnalysis } | { rejected: RejectedWhy },
 ): Promise<ReplyStatus> {
   const to = report?.reporter;
   if (!report || !to || report.automatic || to === settings.smtp.from) return 'not_replied';
-  const domain = to.slice(to.lastIndexOf('@') + 1);
-  if (settings.reporterDomains.length > 0 && !settings.reporterDomains.includes(domain)) return 'not_replied';
+  if (!replyDomains(settings).includes(domainOf(to))) return 'not_replied';
+  if ((await recentReplies(vigie, to)) >= REPLIES_PER_REPORTER) return 'reply_skipped';
   try {
     await sendReply(settings, to, report.messageId, composeReply(report.locale, outcome));
     return 'replied';
@@ -177,7 +220,19 @@ async function answer(
   }
 }
 
+/**
+ * The mailbox account a UID belongs to (hash of IMAP host and user): UIDs and UIDVALIDITY are only
+ * unique within one account, so a change of mailbox must not make its messages look processed.
+ */
+export function accountOf(settings: Pick<MailboxSecrets, 'imap'>): string {
+  return createHash('sha256')
+    .update(`${settings.imap.host}\n${settings.imap.user}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
 interface MessageKey {
+  account: string;
   folder: string;
   uidValidity: string;
   uid: number;
@@ -187,6 +242,7 @@ async function alreadyStored(vigie: Vigie, key: MessageKey): Promise<boolean> {
   const row = await vigie.db
     .selectFrom('mailbox_reports')
     .select('id')
+    .where('account', '=', key.account)
     .where('folder', '=', key.folder)
     .where('uid_validity', '=', key.uidValidity)
     .where('uid', '=', key.uid)
@@ -213,6 +269,7 @@ async function storeReport(
       .values({
         id,
         analysis_id: analysisId,
+        account: key.account,
         folder: key.folder,
         uid_validity: key.uidValidity,
         uid: key.uid,

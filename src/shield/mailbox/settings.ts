@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../core/access/permissions.js';
 import { type Executor, nowIso } from '../../core/db/index.js';
 import { AppError } from '../../core/errors.js';
 import type { Vigie } from '../../core/workspace.js';
+import { shieldProtection } from '../workspace/protection.js';
 
 /** One mailbox per workspace: its settings live in a single row. */
 export const SETTINGS_ID = 'default';
@@ -34,7 +36,7 @@ export const mailboxInputSchema = z.strictObject({
     port: port.default(993),
     tls: tls.default('tls'),
     user: z.string().trim().min(1).max(254),
-    /** Write-only: omitted keeps the stored one. */
+    /** Write-only: omitted keeps the stored one, only while host, port and user stay the same. */
     password: secret.optional(),
     folder: z.string().trim().min(1).max(200).default('INBOX'),
     /** Where processed messages go; empty leaves them in the folder, flagged seen. */
@@ -90,16 +92,50 @@ const sealAt = (column: 'imap_password' | 'smtp_password') => ({
   row: SETTINGS_ID,
 });
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const LOOPBACK = new Set(['localhost', '::1', '[::1]']);
+
+/** This machine: a loopback name or an IPv4 literal in 127/8 (not a host name like `127.evil.example`). */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || (isIP(host) === 4 && host.startsWith('127.'));
+}
 
 /** Passwords never cross the network in clear: plain text is allowed only to this machine. */
 function checkTransport(kind: 'imap' | 'smtp', c: { host: string; tls: string }): void {
-  if (c.tls === 'none' && !LOOPBACK.has(c.host) && !c.host.startsWith('127.')) {
+  if (c.tls === 'none' && !isLoopback(c.host)) {
     throw new AppError(
       'VALIDATION',
       `${kind}.tls: "none" is only allowed for a server on this machine; use "tls" or "starttls"`,
     );
   }
+}
+
+type Server = { host: string; port: number; user: string };
+
+/**
+ * A stored password is only ever sent to the server it was typed for: changing a side's host, port or
+ * user name without typing its password again would let whoever edits the settings point them at a
+ * server of their own and receive the password on the next connection test.
+ */
+function keepsPassword(kind: 'imap' | 'smtp', stored: Server | undefined, next: Server): void {
+  if (!stored || (stored.host === next.host && stored.port === next.port && stored.user === next.user))
+    return;
+  throw new AppError(
+    'VALIDATION',
+    `${kind}.password: type the password again when the server, port or user name changes`,
+    { reason: `${kind}-password-required` },
+  );
+}
+
+/** `offline` trusts Authentication-Results headers, which only the workspace's own servers may write. */
+async function checkOffline(vigie: Vigie, offline: boolean): Promise<void> {
+  if (!offline) return;
+  const { authservIds } = await shieldProtection(vigie);
+  if ((authservIds ?? []).length > 0) return;
+  throw new AppError(
+    'VALIDATION',
+    'offline: list the receiving servers (authserv-ids) in the Shield protection first; without them a sender could forge the authentication results',
+    { reason: 'offline-needs-authserv-ids' },
+  );
 }
 
 async function readRow(db: Executor) {
@@ -134,7 +170,8 @@ export async function mailboxSecrets(vigie: Vigie): Promise<MailboxSecrets | nul
 
 /**
  * Replaces the settings. Passwords are sealed and write-only: an omitted password keeps the stored
- * one; an SMTP relay without a user name keeps none. The ledger gets a hash of the clear settings and
+ * one while that side's host, port and user are unchanged (else it must be typed again); an SMTP relay
+ * without a user name keeps none. `offline` needs the Shield protection's authserv-ids. The ledger gets a hash of the clear settings and
  * whether a password changed, never a password.
  */
 export async function setMailboxSettings(
@@ -145,6 +182,7 @@ export async function setMailboxSettings(
   const parsed = mailboxInputSchema.parse(input);
   checkTransport('imap', parsed.imap);
   checkTransport('smtp', parsed.smtp);
+  await checkOffline(vigie, parsed.offline);
   const { password: imapPassword, ...imap } = parsed.imap;
   const { password: smtpPassword, ...smtp } = parsed.smtp;
   const config: MailboxConfig = { ...parsed, imap, smtp };
@@ -152,6 +190,9 @@ export async function setMailboxSettings(
   const now = nowIso();
   await vigie.db.transaction().execute(async (tx) => {
     const row = await readRow(tx);
+    const stored = row ? (JSON.parse(row.config) as MailboxConfig) : undefined;
+    if (!imapPassword) keepsPassword('imap', stored?.imap, imap);
+    if (!smtpPassword && smtp.user) keepsPassword('smtp', stored?.smtp, smtp);
     const imapEnc = imapPassword
       ? vigie.keyring.seal(imapPassword, sealAt('imap_password'))
       : (row?.imap_password_enc ?? null);

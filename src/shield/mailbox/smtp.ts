@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { AppError } from '../../core/errors.js';
+import { connectFailure } from './failure.js';
 import type { ReplyMail } from './reply.js';
 import type { MailboxSecrets } from './settings.js';
 
@@ -14,10 +15,7 @@ export function smtpError(err: unknown): AppError {
     });
   if (e.code === 'EENVELOPE' || (e.responseCode ?? 0) >= 500)
     return new AppError('BAD_REQUEST', 'SMTP: the server refused the message', { reason: 'smtp-refused' });
-  const code = typeof e.code === 'string' ? e.code : 'unknown';
-  return new AppError('BAD_REQUEST', `SMTP: cannot reach or talk to the server (${code.slice(0, 40)})`, {
-    reason: 'smtp-connect',
-  });
+  return connectFailure('smtp', e.code);
 }
 
 function transport(settings: MailboxSecrets) {

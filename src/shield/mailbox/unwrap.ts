@@ -51,7 +51,6 @@ export async function unwrapReport(raw: Buffer, fallback: 'en' | 'fr'): Promise<
   const attachment = (mail.attachments ?? []).find(
     (a) => a.contentType?.toLowerCase() === 'message/rfc822' && a.content && a.content.length > 0,
   );
-  const auto = headerText(mail.headers.get('auto-submitted')).trim().toLowerCase();
   return {
     reporter: /^[^\s@]{1,64}@[^\s@]{1,253}$/.test(from) ? from : null,
     locale: reporterLocale(
@@ -62,9 +61,30 @@ export async function unwrapReport(raw: Buffer, fallback: 'en' | 'fr'): Promise<
     suspect: attachment ? attachment.content : raw,
     attached: Boolean(attachment),
     messageId: (mail.messageId ?? '').slice(0, 500),
-    automatic:
-      (auto !== '' && auto !== 'no') ||
-      mail.headers.has('list-id') ||
-      headerText(mail.headers.get('precedence')).toLowerCase() === 'bulk',
+    automatic: isAutomatic(mail, from),
   };
+}
+
+/** Senders that are robots by name (RFC 3834 section 2, RFC 5321 section 4.5.1). */
+const ROBOT_SENDER = /^(mailer-daemon|postmaster)@/;
+
+/**
+ * Mail a robot sent (auto-replies, lists, bulk, bounces and delivery reports): answering it could start
+ * a loop or bounce a reply at a bystander, so it is analysed but never answered.
+ */
+function isAutomatic(mail: Awaited<ReturnType<typeof parseMime>>, from: string): boolean {
+  const auto = headerText(mail.headers.get('auto-submitted')).trim().toLowerCase();
+  const precedence = headerText(mail.headers.get('precedence')).trim().toLowerCase();
+  const returnPath = mail.headerLines?.find((h) => h.key === 'return-path')?.line ?? '';
+  const contentType = headerText(mail.headers.get('content-type')).trim().toLowerCase();
+  return (
+    (auto !== '' && auto !== 'no') ||
+    mail.headers.has('list-id') ||
+    ['bulk', 'list', 'junk'].includes(precedence) ||
+    mail.headers.has('x-autoreply') ||
+    mail.headers.has('x-autorespond') ||
+    /^return-path:\s*<\s*>\s*$/i.test(returnPath.slice(0, 300)) ||
+    contentType === 'multipart/report' ||
+    ROBOT_SENDER.test(from)
+  );
 }

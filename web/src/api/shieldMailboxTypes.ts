@@ -25,7 +25,10 @@ export interface MailboxSettings {
   lastPoll: { error?: string; fetched?: number } | null;
 }
 
-/** What the console sends: an omitted password keeps the stored one. */
+/**
+ * What the console sends: an omitted password keeps the stored one, unless that side's host, port or
+ * user changed (the server then requires the password again).
+ */
 export interface MailboxSettingsInput {
   enabled: boolean;
   imap: Omit<MailboxSettings['imap'], 'passwordSet'> & { password?: string };
@@ -49,6 +52,8 @@ export interface PollSummary {
   rejected: number;
   replied: number;
   replyFailed: number;
+  /** Reports stored without a reply: the reporter reached the daily cap. */
+  replySkipped: number;
   skipped: number;
 }
 
@@ -60,6 +65,6 @@ export interface MailboxReport {
   createdAt: string;
   verdict: EmailVerdict | null;
   score: number | null;
-  reply: 'pending' | 'replied' | 'reply_failed' | 'not_replied';
+  reply: 'pending' | 'replied' | 'reply_failed' | 'reply_skipped' | 'not_replied';
   rejected: 'too-large' | 'unreadable' | null;
 }

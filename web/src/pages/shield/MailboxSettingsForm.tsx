@@ -59,7 +59,7 @@ function MailboxForm({ initial }: { initial: MailboxSettings | null }) {
     if (save.isPending) return;
     save.reset();
     test.reset();
-    const parsed = fromMailboxDraft(draft);
+    const parsed = fromMailboxDraft(draft, initial);
     setProblem(parsed.problem);
     if (parsed.input) save.mutate(parsed.input);
   }

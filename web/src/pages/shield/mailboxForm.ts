@@ -29,8 +29,10 @@ export type MailboxProblem =
   | 'imapHost'
   | 'imapPort'
   | 'imapUser'
+  | 'imapPassword'
   | 'smtpHost'
   | 'smtpPort'
+  | 'smtpPassword'
   | 'from'
   | 'pollMinutes';
 
@@ -64,7 +66,25 @@ function port(text: string): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
 }
 
-export function fromMailboxDraft(d: MailboxDraft): {
+/**
+ * A stored password goes only to the server it was typed for (the API refuses otherwise): a changed
+ * host, port or user name needs the password typed again.
+ */
+function movesPassword(
+  stored: { host: string; port: number; user: string } | undefined,
+  host: string,
+  port: number,
+  user: string,
+): boolean {
+  return Boolean(
+    stored && (stored.host !== host.toLowerCase() || stored.port !== port || stored.user !== user),
+  );
+}
+
+export function fromMailboxDraft(
+  d: MailboxDraft,
+  stored?: MailboxSettings | null,
+): {
   input?: MailboxSettingsInput;
   problem?: MailboxProblem;
 } {
@@ -74,8 +94,16 @@ export function fromMailboxDraft(d: MailboxDraft): {
   if (!d.imapHost.trim()) return { problem: 'imapHost' };
   if (!imapPort) return { problem: 'imapPort' };
   if (!d.imapUser.trim()) return { problem: 'imapUser' };
+  if (!d.imapPassword && movesPassword(stored?.imap, d.imapHost.trim(), imapPort, d.imapUser.trim()))
+    return { problem: 'imapPassword' };
   if (!d.smtpHost.trim()) return { problem: 'smtpHost' };
   if (!smtpPort) return { problem: 'smtpPort' };
+  if (
+    !d.smtpPassword &&
+    d.smtpUser.trim() &&
+    movesPassword(stored?.smtp, d.smtpHost.trim(), smtpPort, d.smtpUser.trim())
+  )
+    return { problem: 'smtpPassword' };
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.from.trim())) return { problem: 'from' };
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return { problem: 'pollMinutes' };
   return {
