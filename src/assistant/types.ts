@@ -49,16 +49,17 @@ export type RefusalReason = 'injection' | 'secret' | 'policy' | 'too-long' | 'ma
 
 /**
  * Why a generative turn was answered extractively: the draft cited nothing it could be checked
- * against, Guard withheld it, the model endpoint failed (timeout, 5xx, no text), or the workspace
- * has no model provider configured.
+ * against, Guard withheld it, the model endpoint failed (timeout, 5xx, no text), the workspace
+ * has no model provider configured, or the assistant already had its cap of model calls running.
  */
-export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error' | 'provider-missing';
+export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error' | 'provider-missing' | 'busy';
 
 export const fallbackReasons: readonly FallbackReason[] = [
   'unsupported',
   'output-policy',
   'provider-error',
   'provider-missing',
+  'busy',
 ];
 
 /** A Guard finding tagged with the step of the turn that produced it. */

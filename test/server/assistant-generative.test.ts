@@ -204,6 +204,48 @@ describe.each(engines)('Assistant generative mode over HTTP (%s)', (engine) => {
     }
   });
 
+  it('runs at most 4 model calls at once per assistant; the next turn falls back as busy', async () => {
+    reply = faithful;
+    const slow = await startChatServer({ reply: faithful, delayMs: 600 });
+    await pointModelAt(slow.url);
+    try {
+      // Five visitors (five IPs) ask at the same time.
+      const turns = await Promise.all(
+        [1, 2, 3, 4, 5].map(async (n) => {
+          const ip = `192.0.2.${n}`;
+          const start = await s.app.inject({
+            method: 'POST',
+            url: `/public/v1/assistants/${assistantId}/conversations`,
+            payload: { lang: 'en' },
+            remoteAddress: ip,
+          });
+          const { conversationId, token } = start.json();
+          const res = await s.app.inject({
+            method: 'POST',
+            url: `/public/v1/assistants/${assistantId}/conversations/${conversationId}/messages`,
+            headers: { 'x-conversation-token': token },
+            payload: { text: REFUND_EN },
+            remoteAddress: ip,
+          });
+          expect(res.statusCode).toBe(200);
+          expect(res.json().reply.text).toContain('5 business days');
+          const stored = await conversationMessages(s.vigie, undefined, assistantId, conversationId);
+          return stored.find((m) => m.meta.turn)!.meta.turn as Record<string, unknown>;
+        }),
+      );
+      expect(turns.filter((t) => t.mode === 'generative')).toHaveLength(4);
+      expect(turns.filter((t) => t.fallback === 'busy')).toHaveLength(1);
+      expect(turns.find((t) => t.fallback === 'busy')).toMatchObject({ mode: 'extractive' });
+      expect(slow.requests).toHaveLength(4);
+      // Slots are given back: the next visitor gets the model again.
+      const after = await chat(REFUND_EN);
+      expect(after.turns[0]).toMatchObject({ mode: 'generative' });
+    } finally {
+      await slow.close();
+      await pointModelAt(model.url);
+    }
+  });
+
   it('shows generation, fall-backs and feedback in the console analytics', async () => {
     reply = faithful;
     const { conversationId, token, replies } = await chat(REFUND_EN);
@@ -231,6 +273,7 @@ describe.each(engines)('Assistant generative mode over HTTP (%s)', (engine) => {
       'provider-error': 3,
       'output-policy': 2,
       unsupported: 2,
+      busy: 1,
     });
   });
 });

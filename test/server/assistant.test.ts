@@ -78,6 +78,41 @@ describe('Assistant over HTTP: console API and public chat API', () => {
     expect(dump).not.toContain('Claire Martin');
   });
 
+  it('limits messages per IP and conversation, and per IP across conversations (429 problem+json)', async () => {
+    const open = async (ip: string) =>
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: `/public/v1/assistants/${assistantId}/conversations`,
+          payload: {},
+          headers: { origin: SITE },
+          remoteAddress: ip,
+        })
+      ).json() as { conversationId: string; token: string };
+    const send = (ip: string, c: { conversationId: string; token: string }) =>
+      s.app.inject({
+        method: 'POST',
+        url: `/public/v1/assistants/${assistantId}/conversations/${c.conversationId}/messages`,
+        payload: { text: 'hi' },
+        headers: { origin: SITE, 'x-conversation-token': c.token },
+        remoteAddress: ip,
+      });
+    const visitor = '198.51.100.7';
+    const convs = [await open(visitor), await open(visitor), await open(visitor)];
+    // Someone who learns a conversation id (not its token) spends only their own allowance.
+    const stranger = { conversationId: convs[0]!.conversationId, token: 'x'.repeat(32) };
+    for (let i = 0; i < 30; i++) expect((await send('203.0.113.9', stranger)).statusCode).toBe(404);
+    expect((await send('203.0.113.9', stranger)).statusCode).toBe(429);
+    expect((await send(visitor, convs[0]!)).statusCode).toBe(200);
+    // One IP opening conversations does not multiply its messages: 60 a minute in all.
+    for (let i = 1; i < 60; i++) expect((await send(visitor, convs[i % 3]!)).statusCode).toBe(200);
+    const over = await send(visitor, convs[2]!);
+    expect(over.statusCode).toBe(429);
+    expect(over.headers['content-type']).toContain('application/problem+json');
+    expect(over.json()).toMatchObject({ status: 429 });
+    expect(over.headers['retry-after']).toBeDefined();
+  });
+
   it('refuses other origins, wrong tokens and oversized messages, and ignores console cookies', async () => {
     const start = (await pub('POST', '/conversations', {})).json();
     const other = await s.app.inject({

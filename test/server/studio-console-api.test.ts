@@ -38,6 +38,7 @@ describe.each(engines)(
     let admin: Headers;
     let editor: Headers;
     let reviewer: Headers;
+    let reviewerId: string;
     beforeAll(async () => {
       s = await startTestServer({ listen: false, engine });
       chat = await startChatServer({ reply: () => ANSWER, chunkSize: 9 });
@@ -47,11 +48,11 @@ describe.each(engines)(
         password: 'editor password 123',
         role: 'editor',
       });
-      await createUser(s.vigie, undefined, {
+      ({ id: reviewerId } = await createUser(s.vigie, undefined, {
         username: 'rob',
         password: 'reviewer password 123',
         role: 'reviewer',
-      });
+      }));
       editor = (await loginAs(s.app, 'eve', 'editor password 123')).headers;
       reviewer = (await loginAs(s.app, 'rob', 'reviewer password 123')).headers;
     });
@@ -207,6 +208,49 @@ describe.each(engines)(
         .where('target', '=', 'provider:llamacpp')
         .executeTakeFirstOrThrow();
       expect(entry.details).not.toContain('/srv/models');
+    });
+
+    it('judges a token by its owner: an admin’s reviewer-role token cannot approve under the policy', async () => {
+      // Tokens are minted by an admin (tokens:manage): one for themselves, one owned by a reviewer.
+      const bearer = async (userId?: string): Promise<Headers> => {
+        const res = await call('POST', '/api/v1/tokens', admin, {
+          name: 'review bot',
+          role: 'reviewer',
+          ...(userId ? { userId } : {}),
+        });
+        expect(res.statusCode).toBe(201);
+        return { authorization: `Bearer ${res.json().secret as string}` };
+      };
+      const adminToken = await bearer();
+      const reviewerToken = await bearer(reviewerId);
+      await call('PUT', '/api/v1/studio/policy', admin, { requireReviewerRole: true });
+      try {
+        const id = (
+          await call('POST', '/api/v1/studio/drafts', editor, { brief: sampleBrief('press-release', 'en') })
+        ).json().id as string;
+        await call('POST', `/api/v1/studio/drafts/${id}/submit`, editor, {});
+        const byAdminToken = await call('POST', `/api/v1/studio/drafts/${id}/approve`, adminToken, {});
+        expect(byAdminToken.statusCode).toBe(403);
+        expect(byAdminToken.headers['content-type']).toContain('application/problem+json');
+        expect(byAdminToken.json().detail).toContain('reviewer role');
+        const byReviewerToken = await call('POST', `/api/v1/studio/drafts/${id}/approve`, reviewerToken, {});
+        expect(byReviewerToken.statusCode).toBe(200);
+        expect(byReviewerToken.json().status).toBe('approved');
+      } finally {
+        await call('PUT', '/api/v1/studio/policy', admin, { requireReviewerRole: false });
+      }
+    });
+
+    it('keeps four-eyes across a session and a token: the author’s own token cannot approve', async () => {
+      const res = await call('POST', '/api/v1/tokens', admin, { name: 'mine', role: 'admin' });
+      const adminToken = { authorization: `Bearer ${res.json().secret as string}` };
+      const id = (
+        await call('POST', '/api/v1/studio/drafts', admin, { brief: sampleBrief('press-release', 'en') })
+      ).json().id as string;
+      await call('POST', `/api/v1/studio/drafts/${id}/submit`, admin, {});
+      const own = await call('POST', `/api/v1/studio/drafts/${id}/approve`, adminToken, {});
+      expect(own.statusCode).toBe(403);
+      expect(own.json().detail).toContain('own draft');
     });
 
     it('lets the policy require the reviewer role for approval', async () => {

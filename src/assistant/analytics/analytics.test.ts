@@ -106,7 +106,7 @@ describe('generationStats', () => {
     ]);
     expect(stats).toEqual({
       generative: 1,
-      fallbacks: { unsupported: 1, 'output-policy': 1, 'provider-error': 1, 'provider-missing': 0 },
+      fallbacks: { unsupported: 1, 'output-policy': 1, 'provider-error': 1, 'provider-missing': 0, busy: 0 },
     });
   });
 });

@@ -47,6 +47,8 @@ export interface AnswerOptions {
   /** Default `extractive`; `generative` needs a provider. */
   mode?: 'extractive' | 'generative';
   provider?: AnswerProvider;
+  /** Generative mode, but the assistant is at its cap of concurrent model calls: no provider given. */
+  busy?: boolean;
   conversation?: ConversationState;
   /** The customer's language when known (the widget's locale); detected from the message otherwise. */
   lang?: Lang;
@@ -209,7 +211,8 @@ export async function answer(question: unknown, options: AnswerOptions): Promise
   const customerValues = pseudo.mapping.entries.map((e) => e.original);
   let fallback: FallbackReason | undefined;
   // Generative mode without a provider (none configured, or it could not be set up) still answers.
-  if (options.mode === 'generative' && !options.provider) fallback = 'provider-missing';
+  if (options.mode === 'generative' && !options.provider)
+    fallback = options.busy ? 'busy' : 'provider-missing';
   if (options.mode === 'generative' && options.provider) {
     const passages = result.hits.slice(0, options.contextPassages ?? 4).map((h) => h.passage);
     const generated = await generativeAnswer(options.provider, options, {

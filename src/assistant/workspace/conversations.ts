@@ -107,6 +107,12 @@ export interface CustomerMessageOptions {
    * none is configured: the turn is then answered extractively and analytics say why.
    */
   model?: () => Promise<ChatModel>;
+  /**
+   * Takes one of the assistant's slots for a model call, or gives undefined when all are taken: the
+   * turn is then answered extractively (`busy`), so a flood of visitors cannot multiply model calls.
+   * The returned function gives the slot back.
+   */
+  modelSlot?: () => (() => void) | undefined;
 }
 
 async function providerFor(
@@ -147,16 +153,19 @@ export async function postCustomerMessage(
   const kb = await knowledgeBaseFor(vigie, assistantId);
   const { settings } = assistant;
   const provider = await providerFor(assistant, options);
+  const release = provider && options.modelSlot ? options.modelSlot() : undefined;
+  const busy = Boolean(provider && options.modelSlot && !release);
   const result = await answer(text, {
     kb,
     conversation: state,
     lang: (conv.lang as Lang | null) ?? undefined,
     mode: settings.mode,
-    ...(provider ? { provider } : {}),
+    ...(provider && !busy ? { provider } : {}),
+    ...(busy ? { busy } : {}),
     ...(settings.brandName ? { brandName: settings.brandName } : {}),
     ...(settings.brandVoice ? { brandVoice: settings.brandVoice } : {}),
     ...(settings.threshold !== undefined ? { threshold: settings.threshold } : {}),
-  });
+  }).finally(() => release?.());
   const status: ConversationStatus = result.handoff ? 'handoff' : 'open';
   const turn = turnRecord(result);
   const reply = await vigie.db.transaction().execute(async (tx) => {

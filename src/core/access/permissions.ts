@@ -63,6 +63,8 @@ export interface Principal {
   permissions: ReadonlySet<Permission>;
   via: 'session' | 'token' | 'cli';
   tokenId?: string;
+  /** For a token: its owner's role (`role` is the token's, at most the owner's permissions). */
+  ownerRole?: Role;
 }
 
 /** The actor string written to the ledger: ids only, never names. */

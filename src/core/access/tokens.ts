@@ -150,5 +150,7 @@ export async function resolveToken(vigie: Vigie, secret: string): Promise<Princi
     permissions,
     via: 'token',
     tokenId: row.id,
+    // Separation of duties looks at the person: a token with a lesser role does not change who owns it.
+    ownerRole: row.user_role,
   };
 }

@@ -15,7 +15,8 @@ import { workspaceProvider } from '../../studio/index.js';
 /**
  * The public chat API the widget talks to, separate from the console API: no console session is
  * read, only the assistant's allowed origins may call it from a browser, and it is rate-limited per
- * visitor (conversation) and per IP, with small bodies.
+ * visitor (IP and conversation: ids are not secret, so a conversation alone is no key), per IP across
+ * conversations, with small bodies; an assistant runs a bounded number of model calls at once.
  */
 const assistantParams = z.object({ id: z.string().uuid() });
 const conversationParams = z.object({ id: z.string().uuid(), cid: z.string().uuid() });
@@ -42,10 +43,47 @@ function token(req: FastifyRequest): string {
 const visitorLimit = {
   max: 30,
   timeWindow: '1 minute',
-  keyGenerator: (req: FastifyRequest) => (req.params as { cid?: string }).cid ?? req.ip,
+  // The IP is part of the key: someone who learns a conversation id cannot use up its visitor's allowance.
+  keyGenerator: (req: FastifyRequest) => `${req.ip}:${(req.params as { cid?: string }).cid ?? ''}`,
 };
+/** Messages one IP may send per minute, whatever the conversation (new ones are cheap to open). */
+export const MESSAGES_PER_IP_PER_MINUTE = 60;
+/** Model calls one assistant runs at once; beyond, a turn gets the extractive answer (`busy`). */
+export const MAX_MODEL_CALLS_PER_ASSISTANT = 4;
+
+/** Counts an assistant's model calls in flight (per server process). */
+function modelSlots(cap: number): (assistantId: string) => (() => void) | undefined {
+  const running = new Map<string, number>();
+  return (assistantId) => {
+    const n = running.get(assistantId) ?? 0;
+    if (n >= cap) return undefined;
+    running.set(assistantId, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (running.get(assistantId) ?? 1) - 1;
+      if (left > 0) running.set(assistantId, left);
+      else running.delete(assistantId);
+    };
+  };
+}
 
 export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
+  const modelSlot = modelSlots(MAX_MODEL_CALLS_PER_ASSISTANT);
+  const ipMessages = app.createRateLimit({
+    max: MESSAGES_PER_IP_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => req.ip,
+  });
+  // Runs beside the per-visitor limit (the plugin's own hook runs one limit per request only).
+  const ipMessageLimit = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const r = await ipMessages(req);
+    if (!r.isAllowed && r.isExceeded) {
+      reply.header('retry-after', String(r.ttlInSeconds));
+      throw new AppError('RATE_LIMITED', `too many messages: retry in ${r.ttlInSeconds} s`);
+    }
+  };
   // Every answer of this API, errors included, says which origin may read it.
   app.addHook('onRequest', async (req, reply) => {
     const id = (req.params as { id?: string }).id;
@@ -97,6 +135,7 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({ text: z.string().max(4000) }),
       },
       config: { public: true, rateLimit: visitorLimit },
+      onRequest: ipMessageLimit,
     },
     async (req) => {
       const r = await postCustomerMessage(
@@ -106,7 +145,10 @@ export const publicChatRoutes: FastifyPluginAsyncZod = async (app) => {
         token(req),
         req.body.text,
         // Generative assistants use the workspace's OpenAI-compatible provider (Studio's settings).
-        { model: () => workspaceProvider(app.vigie, 'openai') },
+        {
+          model: () => workspaceProvider(app.vigie, 'openai'),
+          modelSlot: () => modelSlot(req.params.id),
+        },
       );
       return { reply: r.reply ? publicMessage(r.reply) : null, handoff: r.handoff, status: r.status };
     },

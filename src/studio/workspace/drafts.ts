@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTwoFilesPatch, diffLines } from 'diff';
 import { z } from 'zod';
+import { identityOf } from '../../core/access/identity.js';
 import { actorOf, type Principal } from '../../core/access/permissions.js';
 import { nowIso } from '../../core/db/index.js';
 import { AppError } from '../../core/errors.js';
@@ -27,7 +28,7 @@ import { type GuardedOptions, guardedGenerate } from '../providers/guarded.js';
 import { sectionsFromMarkdown } from '../providers/model-draft.js';
 import { providerNames } from '../providers/registry.js';
 import { getBrandKit } from './brand-kit-store.js';
-import { identityOf, publicNameOf } from './identity.js';
+import { publicNameOf } from './identity.js';
 import { workspaceProvider } from './providers.js';
 import {
   type DraftStatus,

@@ -3,13 +3,14 @@
  * in the same transaction, so the signed manifest can carry its sequence number.
  */
 import { z } from 'zod';
+import { identityOf } from '../../core/access/identity.js';
 import { actorOf, type Principal } from '../../core/access/permissions.js';
 import { nowIso } from '../../core/db/index.js';
 import { AppError } from '../../core/errors.js';
 import type { Vigie } from '../../core/workspace.js';
 import { exportDraft, exportSigned, type SignedExport, verifyExport } from '../export.js';
 import { sha256Hex, type VerifyReason } from '../provenance.js';
-import { identityOf, publicNameOf } from './identity.js';
+import { publicNameOf } from './identity.js';
 import { getStudioPolicy } from './policy.js';
 import { currentVersion, draftRow, openBrief } from './store.js';
 

@@ -1,14 +1,4 @@
-import type { Principal } from '../../core/access/permissions.js';
 import type { Vigie } from '../../core/workspace.js';
-
-/**
- * Who a person is for four-eyes checks: the user behind a session or a token (so a token cannot
- * approve its owner's draft), `cli` for the local operator.
- */
-export function identityOf(actor: Principal | undefined): string {
-  if (!actor) return 'system';
-  return actor.via === 'cli' ? 'cli' : `user:${actor.userId}`;
-}
 
 /**
  * The name shown publicly (provenance manifests, verification): a display name when one is set,

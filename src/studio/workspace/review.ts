@@ -4,13 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { actorOf, type Principal } from '../../core/access/permissions.js';
+import { identityOf } from '../../core/access/identity.js';
+import { actorOf, type Principal, type Role } from '../../core/access/permissions.js';
 import { nowIso } from '../../core/db/index.js';
 import { AppError } from '../../core/errors.js';
 import type { Vigie } from '../../core/workspace.js';
 import { scan, workspaceContext, workspacePolicy } from '../../guard/index.js';
 import { type DraftView, getDraft } from './drafts.js';
-import { identityOf } from './identity.js';
 import { getStudioPolicy } from './policy.js';
 import { currentVersion, type DraftStatus, draftRow } from './store.js';
 
@@ -86,6 +86,13 @@ async function assertCleanPublishScan(vigie: Vigie, text: string, lang: 'en' | '
   }
 }
 
+/** The role of the person acting: a session's user, a token's owner; none for the CLI or the system. */
+function personRoleOf(actor: Principal | undefined): Role | undefined {
+  if (actor?.via === 'session') return actor.role;
+  if (actor?.via === 'token') return actor.ownerRole;
+  return undefined;
+}
+
 export async function transition(
   vigie: Vigie,
   actor: Principal | undefined,
@@ -105,8 +112,9 @@ export async function transition(
   const current = await currentVersion(vigie, vigie.db, row);
   if (step === 'approve') {
     const policy = await getStudioPolicy(vigie);
-    // The CLI operator has no role; under this policy only a person holding `reviewer` approves.
-    if (policy.requireReviewerRole && actor?.role !== 'reviewer')
+    // Under this policy only a person holding `reviewer` approves: a token is judged by its owner's
+    // role (an admin cannot mint a `reviewer` token for themselves); the CLI operator has no role.
+    if (policy.requireReviewerRole && personRoleOf(actor) !== 'reviewer')
       throw new AppError('FORBIDDEN', 'The policy requires the reviewer role to approve a draft');
     if (policy.requireCleanPublishScan)
       await assertCleanPublishScan(vigie, current.content.draft.text, current.content.draft.lang);

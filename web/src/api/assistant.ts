@@ -48,7 +48,7 @@ export interface ConversationMessage {
   createdAt: string;
 }
 
-export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error' | 'provider-missing';
+export type FallbackReason = 'unsupported' | 'output-policy' | 'provider-error' | 'provider-missing' | 'busy';
 
 export interface AssistantAnalytics {
   deflection: { rate: number; deflected: number; total: number };
