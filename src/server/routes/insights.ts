@@ -104,7 +104,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Targeting uses',
-        querystring: z.object({ status: z.enum(['approved', 'review', 'rejected']).optional() }),
+        querystring: z.object({ status: z.enum(['approved', 'review', 'rejected', 'stale']).optional() }),
       },
       config: fairness,
     },

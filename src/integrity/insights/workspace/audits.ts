@@ -7,13 +7,41 @@ import { type InsightsSettings, readInsightsSettings } from './settings.js';
 import { defaultSources, type InsightSources } from './sources.js';
 
 /** Why an audit failed: rule codes the console and CLI translate. */
-export type AuditFailure = 'four_fifths' | 'parity_difference' | 'no_protected_attribute';
+export type AuditFailure =
+  | 'four_fifths'
+  | 'parity_difference'
+  | 'no_protected_attribute'
+  | 'too_few_per_group';
 
 export interface AuditOutcome {
   attribute: string | null;
   population: number;
   report: FairnessReport | null;
   failures: AuditFailure[];
+  /** Groups left out of the rows and metrics: even merged as "other" they had fewer than k people. */
+  suppressedGroups: number;
+}
+
+/** Where groups under k go, so no metric or count is computed from fewer than k people. */
+export const OTHER_GROUP = 'other';
+
+/**
+ * Merges the groups of fewer than k people into one "other" group, and leaves that out when it is
+ * still under k (the count of groups left out is returned, never their members).
+ */
+export function mergeSmallGroups(
+  values: ReadonlyMap<string, string>,
+  k: number,
+): { groups: Map<string, string>; suppressedGroups: number } {
+  const sizes = new Map<string, number>();
+  for (const g of values.values()) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  const merged = new Map<string, string>();
+  for (const [subject, g] of values) merged.set(subject, (sizes.get(g) ?? 0) < k ? OTHER_GROUP : g);
+  const small = [...sizes.values()].filter((n) => n < k).length;
+  const other = [...merged.values()].filter((g) => g === OTHER_GROUP).length;
+  if (other === 0 || other >= k) return { groups: merged, suppressedGroups: 0 };
+  for (const [subject, g] of merged) if (g === OTHER_GROUP) merged.delete(subject);
+  return { groups: merged, suppressedGroups: Math.max(small, 1) };
 }
 
 /**
@@ -34,8 +62,12 @@ export async function auditSegment(
   const population = await sources.consenting(vigie, 'profiling');
   const members = await segmentMembers(vigie, segmentId, population);
   for (const attribute of settings.protectedAttributes) {
-    const values = await sources.attribute(vigie, attribute, population);
-    if (new Set(values.values()).size < 2) continue;
+    const held = await sources.attribute(vigie, attribute, population);
+    if (new Set(held.values()).size < 2) continue;
+    const { groups: values, suppressedGroups } = mergeSmallGroups(held, settings.kAnonymity);
+    // Strict: without two groups of at least k people nobody can say the targeting is fair.
+    if (new Set(values.values()).size < 2)
+      return { attribute, population: 0, report: null, failures: ['too_few_per_group'], suppressedGroups };
     const rows = [...values].map(([subject, g]) => ({ p: members.has(subject) ? 1 : 0, g }));
     const plain = fairnessReport(rows, { prediction: 'p', group: 'g' });
     const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
@@ -44,9 +76,15 @@ export async function auditSegment(
     if (ratio !== null && ratio < settings.minParityRatio) failures.push('four_fifths');
     if (report.metrics.demographic_parity_difference > settings.maxParityDifference)
       failures.push('parity_difference');
-    return { attribute, population: rows.length, report, failures };
+    return { attribute, population: rows.length, report, failures, suppressedGroups };
   }
-  return { attribute: null, population: 0, report: null, failures: ['no_protected_attribute'] };
+  return {
+    attribute: null,
+    population: 0,
+    report: null,
+    failures: ['no_protected_attribute'],
+    suppressedGroups: 0,
+  };
 }
 
 function mostSelected(report: FairnessReport): string {
@@ -75,7 +113,10 @@ export async function storeAudit(
       segment_id: segmentId,
       attribute: outcome.attribute ?? '',
       population: outcome.population,
-      report: JSON.stringify(outcome.report),
+      // The count of groups left out travels with the report (no column of its own).
+      report: JSON.stringify(
+        outcome.report && { ...outcome.report, suppressed_groups: outcome.suppressedGroups },
+      ),
       passed: outcome.failures.length === 0 ? 1 : 0,
       failures: JSON.stringify(outcome.failures),
       created_at: at,
@@ -103,6 +144,9 @@ export interface AuditView {
   failures: AuditFailure[];
   /** Per-group counts and rates; groups of 1 to k - 1 people keep only their name. */
   groups: AuditGroupView[];
+  /** Groups left out of rows and metrics because, even merged, they had fewer than k people. */
+  suppressedGroups: number;
+  /** null when a group is hidden: metrics over it would give its members' selection away. */
   metrics: FairnessReport['metrics'] | null;
   createdAt: string;
 }
@@ -121,23 +165,28 @@ type AuditRow = {
 };
 
 export function auditView(r: AuditRow, k: number): AuditView {
-  const report = JSON.parse(r.report) as FairnessReport | null;
+  const report = JSON.parse(r.report) as (FairnessReport & { suppressed_groups?: number }) | null;
   const groups = Object.entries(report?.groups ?? {}).map(([key, g]: [string, GroupStats]) =>
     suppressCount(g.n, k) === null
       ? { key, suppressed: true }
       : { key, suppressed: false, n: g.n, selectionRate: g.selection_rate },
   );
+  const suppressedGroups = report?.suppressed_groups ?? 0;
+  // k may have been raised since the audit: a group now under k hides the totals and metrics too.
+  const anyHidden = groups.some((g) => g.suppressed);
   return {
     id: r.id,
     segmentId: r.segment_id,
     segmentName: r.segment_name ?? null,
     segmentDefinition: r.segment_definition ? JSON.parse(r.segment_definition) : null,
     attribute: r.attribute || null,
-    population: suppressCount(r.population, k),
+    // With a group hidden, the total minus the shown groups would give the hidden size away.
+    population: suppressedGroups > 0 || anyHidden ? null : suppressCount(r.population, k),
     passed: r.passed === 1,
     failures: JSON.parse(r.failures),
     groups,
-    metrics: report?.metrics ?? null,
+    suppressedGroups,
+    metrics: anyHidden ? null : (report?.metrics ?? null),
     createdAt: r.created_at,
   };
 }

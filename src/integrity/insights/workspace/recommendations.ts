@@ -39,22 +39,24 @@ async function loadContext(vigie: Vigie, sources: InsightSources): Promise<Conte
   );
   const model = buildRecommender(events);
   const k = (await readInsightsSettings(vigie)).kAnonymity;
-  // Segments below k are skipped: their favourites would describe too few people.
-  const rows = await vigie.db
-    .selectFrom('segment_members as m')
-    .innerJoin('segments as s', 's.id', 'm.segment_id')
-    .select(['m.subject', 'm.segment_id', 's.size'])
-    .where('s.size', '>=', k)
-    .execute();
-  const best = new Map<string, { segment: string; size: number }>();
+  // Members who withdrew profiling consent since the segment was computed are left out, and k is
+  // checked on who is left: favourites of fewer than k people would describe them.
+  const profiling = await sources.consenting(vigie, 'profiling');
+  const rows = await vigie.db.selectFrom('segment_members').select(['subject', 'segment_id']).execute();
   const members = new Map<string, string[]>();
   for (const r of rows) {
-    if (!subjects.has(r.subject)) continue;
+    if (!subjects.has(r.subject) || !profiling.has(r.subject)) continue;
     const list = members.get(r.segment_id) ?? [];
     list.push(r.subject);
     members.set(r.segment_id, list);
-    const cur = best.get(r.subject);
-    if (!cur || r.size < cur.size) best.set(r.subject, { segment: r.segment_id, size: r.size });
+  }
+  const best = new Map<string, { segment: string; size: number }>();
+  for (const [segment, list] of members) {
+    if (list.length < k) continue;
+    for (const subject of list) {
+      const cur = best.get(subject);
+      if (!cur || list.length < cur.size) best.set(subject, { segment, size: list.length });
+    }
   }
   const cache = new Map<string, string[]>();
   return {
@@ -124,31 +126,38 @@ export async function computeRecommendations(
     perSubjectMs.push(performance.now() - t);
     rows.push({ subject, items: JSON.stringify(r.items), computed_at: at });
   }
+  let stored = rows;
   await vigie.db.transaction().execute(async (tx) => {
+    // Consent withdrawn while computing: nothing is stored for those people.
+    const still = await sources.consenting(vigie, 'recommendations', tx);
+    stored = rows.filter((r) => still.has(r.subject));
     await tx.deleteFrom('recommendations').execute();
-    for (let i = 0; i < rows.length; i += 1000)
+    for (let i = 0; i < stored.length; i += 1000)
       await tx
         .insertInto('recommendations')
-        .values(rows.slice(i, i + 1000))
+        .values(stored.slice(i, i + 1000))
         .execute();
     await vigie.ledger.append(tx, [
       {
         actor: actorOf(actor),
         action: 'insights.recommendations.compute',
         target: 'recommendations',
-        details: { subjects: rows.length, n },
+        details: { subjects: stored.length, n },
       },
     ]);
   });
-  return { subjects: rows.length, computedAt: at, perSubjectMs, buildMs };
+  return { subjects: stored.length, computedAt: at, perSubjectMs, buildMs };
 }
 
-/** The stored batch result for a subject, if any. */
+/** The stored batch result for a subject, if any, and only while they consent to recommendations. */
 export async function storedRecommendations(vigie: Vigie, subject: string): Promise<Recommendation[] | null> {
   const row = await vigie.db
-    .selectFrom('recommendations')
-    .select('items')
-    .where('subject', '=', subjectParamSchema.parse(subject))
+    .selectFrom('recommendations as r')
+    .innerJoin('customer_consents as c', 'c.subject', 'r.subject')
+    .select('r.items')
+    .where('r.subject', '=', subjectParamSchema.parse(subject))
+    .where('c.purpose', '=', 'recommendations')
+    .where('c.status', '=', 'given')
     .executeTakeFirst();
   return row ? JSON.parse(row.items) : null;
 }

@@ -70,7 +70,8 @@ export async function computeSegments(
 ): Promise<SegmentView[]> {
   const def = computeInputSchema.parse(input);
   const now = options.now ?? new Date();
-  const { subjects, events } = await consentedEvents(vigie, options.sources ?? defaultSources, 'profiling');
+  const sources = options.sources ?? defaultSources;
+  const { subjects, events } = await consentedEvents(vigie, sources, 'profiling');
   let computed: Computed[];
   if (def.kind === 'rfm') computed = rfmFamily(events, now);
   else if (def.kind === 'cluster') computed = clusterFamily(events, subjects, def.k, def.seed);
@@ -78,7 +79,12 @@ export async function computeSegments(
   const at = nowIso();
   const ids: string[] = [];
   await vigie.db.transaction().execute(async (tx) => {
-    for (const c of computed) ids.push(await storeSegment(tx, vigie, actor, def.kind, c, at));
+    // Consent withdrawn while computing: those people are not stored as members.
+    const still = await sources.consenting(vigie, 'profiling', tx);
+    for (const c of computed) {
+      const members = c.members.filter((m) => still.has(m.subject));
+      ids.push(await storeSegment(tx, vigie, actor, def.kind, { ...c, members }, at));
+    }
   });
   const k = (await readInsightsSettings(vigie)).kAnonymity;
   const rows = await vigie.db
@@ -87,7 +93,7 @@ export async function computeSegments(
     .where('id', 'in', ids)
     .orderBy('name')
     .execute();
-  return rows.map((r) => segmentView(r, k));
+  return segmentViews(rows, k);
 }
 
 function rfmFamily(events: readonly InsightEvent[], now: Date): Computed[] {
@@ -176,6 +182,7 @@ async function storeSegment(
   if (existing) {
     await tx.deleteFrom('segment_members').where('segment_id', '=', id).execute();
     await tx.updateTable('segments').set(row).where('id', '=', id).execute();
+    await staleUses(tx, vigie, actor, id);
   } else
     await tx
       .insertInto('segments')
@@ -196,6 +203,34 @@ async function storeSegment(
   return id;
 }
 
+/**
+ * New members were never audited: approved or pending uses of the old members become `stale` and
+ * must be requested again (with a new audit).
+ */
+async function staleUses(
+  tx: Executor,
+  vigie: Vigie,
+  actor: Principal | undefined,
+  id: string,
+): Promise<void> {
+  const uses = await tx
+    .updateTable('segment_uses')
+    .set({ status: 'stale' })
+    .where('segment_id', '=', id)
+    .where('status', 'in', ['approved', 'review'])
+    .returning('id')
+    .execute();
+  if (uses.length === 0) return;
+  await vigie.ledger.append(tx, [
+    {
+      actor: actorOf(actor),
+      action: 'insights.segment.use.stale',
+      target: `segment:${id}`,
+      details: { uses: uses.map((u) => u.id) },
+    },
+  ]);
+}
+
 type SegmentRow = {
   id: string;
   name: string;
@@ -207,7 +242,20 @@ type SegmentRow = {
   computed_at: string;
 };
 
-export function segmentView(r: SegmentRow, k: number): SegmentView {
+/** One computation's segments share a population: the RFM segments, the k clusters of a run. */
+const familyOf = (r: SegmentRow) => `${r.kind}|${r.computed_at}`;
+
+/** Families with a hidden segment: their population minus the shown sizes would give it away. */
+function hiddenFamilies(rows: readonly SegmentRow[], k: number): Set<string> {
+  return new Set(rows.filter((r) => suppressCount(r.size, k) === null).map(familyOf));
+}
+
+function segmentViews(rows: readonly SegmentRow[], k: number): SegmentView[] {
+  const hidden = hiddenFamilies(rows, k);
+  return rows.map((r) => segmentView(r, k, hidden.has(familyOf(r))));
+}
+
+function segmentView(r: SegmentRow, k: number, familyHidden: boolean): SegmentView {
   const size = suppressCount(r.size, k);
   return {
     id: r.id,
@@ -216,7 +264,7 @@ export function segmentView(r: SegmentRow, k: number): SegmentView {
     definition: JSON.parse(r.definition),
     size,
     suppressed: size === null,
-    population: suppressCount(r.population, k),
+    population: familyHidden ? null : suppressCount(r.population, k),
     profile: size === null ? null : JSON.parse(r.profile),
     computedAt: r.computed_at,
   };
@@ -225,13 +273,20 @@ export function segmentView(r: SegmentRow, k: number): SegmentView {
 export async function listSegments(vigie: Vigie): Promise<SegmentView[]> {
   const k = (await readInsightsSettings(vigie)).kAnonymity;
   const rows = await vigie.db.selectFrom('segments').selectAll().orderBy('name').execute();
-  return rows.map((r) => segmentView(r, k));
+  return segmentViews(rows, k);
 }
 
 export async function getSegment(vigie: Vigie, id: string): Promise<SegmentView> {
   const row = await vigie.db.selectFrom('segments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('segment');
-  return segmentView(row, (await readInsightsSettings(vigie)).kAnonymity);
+  const family = await vigie.db
+    .selectFrom('segments')
+    .selectAll()
+    .where('kind', '=', row.kind)
+    .where('computed_at', '=', row.computed_at)
+    .execute();
+  const k = (await readInsightsSettings(vigie)).kAnonymity;
+  return segmentView(row, k, hiddenFamilies(family, k).has(familyOf(row)));
 }
 
 /** The segment list as CSV (sizes suppressed as on screen; names escaped against formula injection). */

@@ -2,7 +2,7 @@
  * Where insights get their inputs: the vault (consent per purpose, protected attributes) and the
  * events of accepted batches. Gathered in one object so tests and the bench can hand in small fakes.
  */
-import type { Vigie } from '../../../core/index.js';
+import type { Executor, Vigie } from '../../../core/index.js';
 import { acceptedEventList } from '../../events/index.js';
 import {
   consentingSubjects,
@@ -13,7 +13,8 @@ import {
 import type { InsightEvent, InsightEventType } from '../types.js';
 
 export interface InsightSources {
-  consenting(vigie: Vigie, purpose: Purpose): Promise<Set<string>>;
+  /** `db`: read inside a write transaction, so a consent withdrawn meanwhile is seen before storing. */
+  consenting(vigie: Vigie, purpose: Purpose, db?: Executor): Promise<Set<string>>;
   attribute(
     vigie: Vigie,
     name: SubjectAttributeName,
@@ -23,7 +24,7 @@ export interface InsightSources {
 }
 
 export const defaultSources: InsightSources = {
-  consenting: (vigie, purpose) => consentingSubjects(vigie, purpose),
+  consenting: (vigie, purpose, db) => consentingSubjects(db ? { db } : vigie, purpose),
   attribute: (vigie, name, subjects) => subjectAttribute(vigie, name, subjects),
   // Only accepted or released batches: quarantined events never reach a model.
   events: (vigie, options) => acceptedEventList(vigie, options.types ? { types: options.types } : {}),

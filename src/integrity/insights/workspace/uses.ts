@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { identityOf } from '../../../core/access/identity.js';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
 import { AppError, notFound, nowIso, type Vigie } from '../../../core/index.js';
 import { type AuditView, auditSegment, getAudit, storeAudit } from './audits.js';
@@ -20,7 +21,8 @@ export const decisionInputSchema = z.strictObject({
   comment: z.string().trim().min(1).max(2000),
 });
 
-export type UseStatus = 'approved' | 'review' | 'rejected';
+/** `stale`: the segment was recomputed after the audit, so the use covers people nobody audited. */
+export type UseStatus = 'approved' | 'review' | 'rejected' | 'stale';
 
 export interface SegmentUseView {
   id: string;
@@ -50,14 +52,25 @@ export async function requestSegmentUse(
   sources: InsightSources = defaultSources,
 ): Promise<{ use: SegmentUseView; audit: AuditView }> {
   const { campaign } = useInputSchema.parse(input);
-  await getSegment(vigie, segmentId);
+  const segment = await getSegment(vigie, segmentId);
   const settings = await readInsightsSettings(vigie);
+  // Auditing fewer than k people would show the attributes of the very people the segment targets.
+  if (segment.suppressed)
+    throw new AppError('CONFLICT', 'This segment has too few people to be audited or used');
   const outcome = await auditSegment(vigie, segmentId, settings, sources);
   const status: UseStatus = outcome.failures.length === 0 ? 'approved' : 'review';
   const id = randomUUID();
   const at = nowIso();
   let auditId = '';
   await vigie.db.transaction().execute(async (tx) => {
+    // A recompute between the audit and now would put unaudited members behind this use.
+    const current = await tx
+      .selectFrom('segments')
+      .select('computed_at')
+      .where('id', '=', segmentId)
+      .executeTakeFirst();
+    if (current?.computed_at !== segment.computedAt)
+      throw new AppError('CONFLICT', 'The segment was recomputed meanwhile: request the use again');
     auditId = await storeAudit(tx, segmentId, outcome, at);
     await tx
       .insertInto('segment_uses')
@@ -67,7 +80,8 @@ export async function requestSegmentUse(
         campaign,
         audit_id: auditId,
         status,
-        requested_by: actorOf(actor),
+        // The person, not the credential: a token and a session of one user are the same requester.
+        requested_by: identityOf(actor),
         requested_at: at,
         decided_by: status === 'approved' ? 'policy' : null,
         decided_at: status === 'approved' ? at : null,
@@ -92,6 +106,7 @@ export async function requestSegmentUse(
               }
             : null,
           failures: outcome.failures,
+          suppressed_groups: outcome.suppressedGroups,
           status,
         },
       },
@@ -111,22 +126,24 @@ export async function decideSegmentUse(
   const use = await getSegmentUse(vigie, useId);
   if (use.status !== 'review')
     throw new AppError('CONFLICT', `This use is ${use.status}, not awaiting review`);
-  const who = actorOf(actor);
-  if (who === use.requestedBy && who !== 'cli' && who !== 'system')
+  const who = identityOf(actor);
+  const requester = await requesterIdentity(vigie, use.requestedBy);
+  // The CLI operator is anonymous: a CLI request needs a named user to decide it.
+  if (who === requester || (requester === 'cli' && !who.startsWith('user:')))
     throw new AppError('FORBIDDEN', 'A use cannot be approved or rejected by the person who requested it');
   const status: UseStatus = decision === 'approve' ? 'approved' : 'rejected';
   const at = nowIso();
   await vigie.db.transaction().execute(async (tx) => {
     const res = await tx
       .updateTable('segment_uses')
-      .set({ status, decided_by: who, decided_at: at, comment })
+      .set({ status, decided_by: actorOf(actor), decided_at: at, comment })
       .where('id', '=', useId)
       .where('status', '=', 'review')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'This use was decided meanwhile');
     await vigie.ledger.append(tx, [
       {
-        actor: who,
+        actor: actorOf(actor),
         action: 'insights.segment.use.decide',
         target: `segment:${use.segmentId}`,
         details: { use: useId, audit: use.auditId, decision, status },
@@ -134,6 +151,17 @@ export async function decideSegmentUse(
     ]);
   });
   return getSegmentUse(vigie, useId);
+}
+
+/** Uses requested before identities were stored name a token: its owner is the requester. */
+async function requesterIdentity(vigie: Vigie, requestedBy: string): Promise<string> {
+  if (!requestedBy.startsWith('token:')) return requestedBy;
+  const row = await vigie.db
+    .selectFrom('api_tokens')
+    .select('user_id')
+    .where('id', '=', requestedBy.slice('token:'.length))
+    .executeTakeFirst();
+  return row ? `user:${row.user_id}` : requestedBy;
 }
 
 const segmentUseQuery = (vigie: Vigie) =>

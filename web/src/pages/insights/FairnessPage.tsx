@@ -97,6 +97,14 @@ function AuditCard({
       {audit.groups.length > 0 ? (
         <SelectionRateChart groups={audit.groups} minRatio={minRatio} title={`chart-${audit.id}`} />
       ) : null}
+      {audit.suppressedGroups > 0 ? (
+        <p className="muted" data-testid="audit-suppressed-groups">
+          {t('insights.fairness.suppressedGroups', { count: audit.suppressedGroups })}
+        </p>
+      ) : null}
+      {!m && audit.groups.some((g) => g.suppressed) ? (
+        <p className="muted">{t('insights.fairness.metricsHidden')}</p>
+      ) : null}
       {m ? (
         <dl className="insights-metrics">
           <dt>{t('insights.metrics.dpd', { value: fmt(m.demographic_parity_difference) })}</dt>

@@ -16,7 +16,8 @@ export interface Segment {
   computedAt: string;
 }
 
-export type UseStatus = 'approved' | 'review' | 'rejected';
+/** `stale`: the segment was recomputed since its audit; the use must be requested again. */
+export type UseStatus = 'approved' | 'review' | 'rejected' | 'stale';
 
 export interface SegmentUse {
   id: string;
@@ -33,7 +34,11 @@ export interface SegmentUse {
   comment: string | null;
 }
 
-export type AuditFailure = 'four_fifths' | 'parity_difference' | 'no_protected_attribute';
+export type AuditFailure =
+  | 'four_fifths'
+  | 'parity_difference'
+  | 'no_protected_attribute'
+  | 'too_few_per_group';
 
 export interface AuditGroup {
   key: string;
@@ -52,6 +57,8 @@ export interface Audit {
   passed: boolean;
   failures: AuditFailure[];
   groups: AuditGroup[];
+  /** Groups left out of groups, population and metrics (fewer than k people even merged). */
+  suppressedGroups: number;
   metrics: {
     demographic_parity_difference: number;
     demographic_parity_ratio: number | null;
