@@ -26,6 +26,7 @@ function summary(r: ImportReport, locale: 'en' | 'fr', seconds: number): string 
     `${r.rows} rows (${r.format}) in ${seconds.toFixed(1)} s: ${r.stored} events stored in ${r.batches.length} batch(es), ${quarantined.length} quarantined`,
     `duplicates skipped: ${r.duplicates.inBatch} repeated in the file, ${r.duplicates.alreadyStored} already stored`,
   ];
+  if (r.erased) lines.push(`dropped: ${r.erased} events of customers who asked for erasure`);
   if (r.ignoredColumns.length) lines.push(`ignored columns: ${r.ignoredColumns.join(', ')}`);
   if (r.malformedCount) {
     lines.push(`${r.malformedCount} malformed row(s):`);

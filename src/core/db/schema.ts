@@ -174,6 +174,8 @@ export interface MailboxSettingsTable {
 export interface MailboxReportsTable {
   id: string;
   analysis_id: string | null;
+  /** Hash of the IMAP host and user (migration 2026-11-29-010): UIDs are unique per account only. */
+  account: string;
   folder: string;
   uid_validity: string;
   uid: number;
@@ -314,6 +316,12 @@ export interface CustomersTable {
   last_active_at: Timestamp | null;
 }
 
+/** Suppression list of erased customers (subject ids only). */
+export interface ErasedSubjectsTable {
+  subject: string;
+  erased_at: string;
+}
+
 export interface CustomerConsentsTable {
   subject: string;
   purpose: string;
@@ -399,7 +407,7 @@ export interface SegmentUsesTable {
   segment_id: string;
   campaign: string;
   audit_id: string | null;
-  /** `approved`, `review` or `rejected`. */
+  /** `approved`, `review`, `rejected` or `stale` (the segment was recomputed after the audit). */
   status: string;
   requested_by: string;
   requested_at: Timestamp;
@@ -445,6 +453,7 @@ export interface Database {
   studio_providers: StudioProvidersTable;
   customers: CustomersTable;
   customer_consents: CustomerConsentsTable;
+  erased_subjects: ErasedSubjectsTable;
   event_batches: EventBatchesTable;
   customer_events: CustomerEventsTable;
   segments: SegmentsTable;

@@ -32,6 +32,7 @@ export const TABLE_ORDER = [
   'conversation_messages',
   'customers',
   'customer_consents',
+  'erased_subjects',
   'event_batches',
   'customer_events',
   'segments',

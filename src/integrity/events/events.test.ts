@@ -68,6 +68,14 @@ describe.each(engines)('events on %s', (engine: Engine) => {
     const erased = await eraseSubject(vigie, undefined, subjectOf(vigie, 'C-9'));
     expect(erased.deleted.customer_events).toBe(2);
     expect((await acceptedEventList(vigie)).map((e) => e.subject)).toEqual([subjectOf(vigie, 'C-8')]);
+    // The same feed sent again does not bring the erased customer back.
+    const again = await ingestEvents(vigie, undefined, [view('x4', 'C-9'), view('x5', 'C-8')], {
+      source: 'api',
+    });
+    expect(again).toMatchObject({ stored: 1, erased: 1 });
+    expect(JSON.stringify(await vigie.db.selectFrom('erased_subjects').selectAll().execute())).not.toContain(
+      'C-9',
+    );
   });
 
   it('ties an e-mail-keyed event to its profile whatever the case, and restarts its retention clock', async () => {

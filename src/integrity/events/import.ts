@@ -38,6 +38,8 @@ export interface ImportReport {
   valid: number;
   stored: number;
   duplicates: { inBatch: number; alreadyStored: number };
+  /** Events dropped because their customer asked for erasure. */
+  erased: number;
   malformed: MalformedEventRow[];
   malformedCount: number;
   ignoredColumns: string[];
@@ -60,6 +62,7 @@ export async function importEvents(
     valid: 0,
     stored: 0,
     duplicates: { inBatch: 0, alreadyStored: 0 },
+    erased: 0,
     malformed: [],
     malformedCount: 0,
     ignoredColumns: [],
@@ -81,6 +84,7 @@ export async function importEvents(
     report.stored += r.stored;
     report.duplicates.inBatch += r.duplicates.inBatch;
     report.duplicates.alreadyStored += r.duplicates.alreadyStored;
+    report.erased += r.erased;
     if (r.batchId)
       report.batches.push({ batchId: r.batchId, status: r.status, stored: r.stored, reasons: r.reasons });
   };

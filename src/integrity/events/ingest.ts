@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { actorOf, nowIso, type Principal, type Vigie } from '../../core/index.js';
-import { markActive } from '../vault/index.js';
+import { erasedSubjects, markActive } from '../vault/index.js';
 import { burstCandidates, type CheckOptions, checkBatch } from './checks.js';
 import { loadHistory } from './history.js';
 import { contentHash, prepareEvents, type ValidEvent } from './prepare.js';
@@ -33,6 +33,8 @@ export interface IngestResult {
     eventIds: string[];
   };
   reasons: BatchReason[];
+  /** Events dropped because their customer asked for erasure. */
+  erased: number;
 }
 
 const DUPLICATE_IDS_SHOWN = 100;
@@ -54,7 +56,12 @@ export async function ingestValid(
   input: readonly ValidEvent[],
   options: IngestOptions,
 ): Promise<IngestResult> {
-  const { events: unique, repeated } = prepareEvents(vigie, input);
+  const prepared = prepareEvents(vigie, input);
+  const { repeated } = prepared;
+  // Events of customers who asked for erasure are dropped, so a feed sent again does not bring them back.
+  const erased = await erasedSubjects(vigie.db);
+  const unique = erased.size ? prepared.events.filter((e) => !erased.has(e.subject)) : prepared.events;
+  const erasedCount = prepared.events.length - unique.length;
   const stored = await storedEventIds(
     vigie,
     unique.map((e) => e.eventId),
@@ -65,7 +72,7 @@ export async function ingestValid(
     alreadyStored: stored.size,
     eventIds: [...repeated, ...stored].slice(0, DUPLICATE_IDS_SHOWN),
   };
-  const base = { received: input.length, duplicates };
+  const base = { received: input.length, duplicates, erased: erasedCount };
   if (fresh.length === 0) return { ...base, batchId: null, status: null, stored: 0, reasons: [] };
 
   const history = await loadHistory(vigie.db, fresh, () => burstCandidates(fresh, options.checks));

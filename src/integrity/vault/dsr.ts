@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { actorOf, type Executor, notFound, type Principal, type Vigie } from '../../core/index.js';
+import { actorOf, type Executor, notFound, nowIso, type Principal, type Vigie } from '../../core/index.js';
 import { listConsents } from './consents.js';
 import { readProfile } from './profiles.js';
 import { SUBJECT_TABLES } from './subject-tables.js';
@@ -111,6 +111,11 @@ export async function eraseSubject(
     const counts = await deleteSubjects(tx, [subject]);
     // Events may exist without a profile: the request is honoured wherever the subject appears.
     if (Object.values(counts).every((n) => n === 0)) throw notFound('customer');
+    await tx
+      .insertInto('erased_subjects')
+      .values({ subject, erased_at: nowIso() })
+      .onConflict((oc) => oc.column('subject').doNothing())
+      .execute();
     await vigie.ledger.append(tx, [
       {
         actor: actorOf(actor),
@@ -122,4 +127,13 @@ export async function eraseSubject(
     return counts;
   });
   return { requestId, subject, deleted };
+}
+
+/**
+ * Subjects whose erasure was requested: data about them is not taken again. Loaded whole: erasure
+ * requests are rare next to the customer base, and one query beats a lookup per batch of events.
+ */
+export async function erasedSubjects(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('erased_subjects').select('subject').execute();
+  return new Set(rows.map((r) => r.subject));
 }

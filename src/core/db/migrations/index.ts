@@ -8,6 +8,8 @@ import * as customers from './2026-11-29-006-customers.js';
 import * as events from './2026-11-29-007-events.js';
 import * as insights from './2026-11-29-008-insights.js';
 import * as mailbox from './2026-11-29-009-mailbox.js';
+import * as mailboxAccount from './2026-11-29-010-mailbox-account.js';
+import * as erasedSubjects from './2026-11-29-011-erased-subjects.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -34,6 +36,8 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-29-007-events': events,
   '2026-11-29-008-insights': insights,
   '2026-11-29-009-mailbox': mailbox,
+  '2026-11-29-010-mailbox-account': mailboxAccount,
+  '2026-11-29-011-erased-subjects': erasedSubjects,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
