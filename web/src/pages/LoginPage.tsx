@@ -4,8 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { NetworkError } from '../api/client';
 import { isApiError, problemMessage } from '../api/problem';
 import { useSession } from '../auth/SessionProvider';
-import { Logo } from '../components/AppShell';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PublicFrame } from '../components/PublicFrame';
 
 const MAX_FIELD = 256;
 
@@ -68,76 +67,63 @@ export function LoginPage() {
   }
 
   return (
-    <div className="login-layout">
-      <header className="login-top">
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="login-main">
-        <div className="login-card">
-          <div className="login-brand">
-            <Logo />
-            <span className="brand-name">{t('app.name')}</span>
-          </div>
-          <h1 className="login-title">{t('login.title')}</h1>
-          <p className="muted">{t('app.tagline')}</p>
-          {expired ? (
-            <p className="notice notice-info" role="status">
-              {t('login.sessionExpired')}
+    <PublicFrame title={t('login.title')} intro={t('app.tagline')}>
+      {expired ? (
+        <p className="notice notice-info" role="status">
+          {t('login.sessionExpired')}
+        </p>
+      ) : null}
+      <form className="form" onSubmit={onSubmit} noValidate data-testid="login-form">
+        <div className="field">
+          <label htmlFor="login-username">{t('login.username')}</label>
+          <input
+            id="login-username"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={MAX_FIELD}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            data-testid="login-username"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('login.password')}</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={MAX_FIELD}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            data-testid="login-password"
+          />
+        </div>
+        <div id={errorId} aria-live="assertive" className="form-error-slot">
+          {error ? (
+            <p className="notice notice-danger" data-testid="login-error">
+              {error}
             </p>
           ) : null}
-          <form className="form" onSubmit={onSubmit} noValidate data-testid="login-form">
-            <div className="field">
-              <label htmlFor="login-username">{t('login.username')}</label>
-              <input
-                id="login-username"
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                maxLength={MAX_FIELD}
-                value={username}
-                onChange={(event) => setUsername(event.target.value)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
-                data-testid="login-username"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="login-password">{t('login.password')}</label>
-              <input
-                id="login-password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                maxLength={MAX_FIELD}
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
-                data-testid="login-password"
-              />
-            </div>
-            <div id={errorId} aria-live="assertive" className="form-error-slot">
-              {error ? (
-                <p className="notice notice-danger" data-testid="login-error">
-                  {error}
-                </p>
-              ) : null}
-            </div>
-            <button
-              type="submit"
-              className="button button-primary button-block"
-              disabled={busy}
-              aria-busy={busy}
-              data-testid="login-submit"
-            >
-              {busy ? t('login.submitting') : t('login.submit')}
-            </button>
-          </form>
         </div>
-      </main>
-    </div>
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={busy}
+          aria-busy={busy}
+          data-testid="login-submit"
+        >
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </PublicFrame>
   );
 }

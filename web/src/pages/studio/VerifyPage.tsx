@@ -2,10 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Verification, verifyProvenance } from '../../api/studio';
-import { Logo } from '../../components/AppShell';
 import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PublicFrame } from '../../components/PublicFrame';
 import { INVOLVEMENT_LABEL, isInvolvement } from './labels';
 import { parseManifest, sortDropped } from './verifyFiles';
 
@@ -56,79 +55,66 @@ export function VerifyPage() {
   };
 
   return (
-    <div className="login-layout">
-      <header className="login-top">
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="login-main">
-        <div className="login-card verify-card">
-          <div className="login-brand">
-            <Logo />
-            <span className="brand-name">{t('app.name')}</span>
-          </div>
-          <h1 className="login-title">{t('verify.title')}</h1>
-          <p className="muted">{t('verify.intro')}</p>
-          <form className="form" onSubmit={submit} data-testid="verify-form">
-            <section className="verify-drop">
-              <label htmlFor="verify-files">{t('verify.files')}</label>
-              {/* A file input takes dropped files itself: no drag handlers of our own. */}
-              <input
-                id="verify-files"
-                type="file"
-                multiple
-                accept=".md,.html,.htm,.txt,.json,text/*,application/json"
-                onChange={(e) => void onFiles(e.target.files)}
-                data-testid="verify-files"
-              />
-              <p className="field-hint">{t('verify.filesHint')}</p>
-            </section>
-            <div className="field">
-              <label htmlFor="verify-content">{t('verify.content')}</label>
-              <textarea
-                id="verify-content"
-                rows={10}
-                maxLength={MAX_CHARS}
-                value={content}
-                spellCheck={false}
-                onChange={(e) => setContent(e.target.value)}
-                data-testid="verify-content"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="verify-manifest">{t('verify.manifest')}</label>
-              <textarea
-                id="verify-manifest"
-                rows={8}
-                maxLength={64 * 1024}
-                value={manifest}
-                spellCheck={false}
-                className="mono"
-                aria-describedby="verify-manifest-hint"
-                aria-invalid={badJson || undefined}
-                onChange={(e) => setManifest(e.target.value)}
-                data-testid="verify-manifest"
-              />
-              <p id="verify-manifest-hint" className="field-hint">
-                {t('verify.manifestHint')}
-              </p>
-              {badJson ? <p className="field-error">{t('verify.badJson')}</p> : null}
-            </div>
-            <button
-              type="submit"
-              className="button button-primary button-block"
-              disabled={check.isPending || content === ''}
-              data-testid="verify-submit"
-            >
-              {t('verify.submit')}
-            </button>
-          </form>
-          <div aria-live="polite">
-            {check.isError ? <ErrorNotice error={check.error} /> : null}
-            {check.data ? <VerdictCard result={check.data} /> : null}
-          </div>
+    <PublicFrame title={t('verify.title')} intro={t('verify.intro')} cardClass="verify-card">
+      <form className="form" onSubmit={submit} data-testid="verify-form">
+        <section className="verify-drop">
+          <label htmlFor="verify-files">{t('verify.files')}</label>
+          {/* A file input takes dropped files itself: no drag handlers of our own. */}
+          <input
+            id="verify-files"
+            type="file"
+            multiple
+            accept=".md,.html,.htm,.txt,.json,text/*,application/json"
+            onChange={(e) => void onFiles(e.target.files)}
+            data-testid="verify-files"
+          />
+          <p className="field-hint">{t('verify.filesHint')}</p>
+        </section>
+        <div className="field">
+          <label htmlFor="verify-content">{t('verify.content')}</label>
+          <textarea
+            id="verify-content"
+            rows={10}
+            maxLength={MAX_CHARS}
+            value={content}
+            spellCheck={false}
+            onChange={(e) => setContent(e.target.value)}
+            data-testid="verify-content"
+          />
         </div>
-      </main>
-    </div>
+        <div className="field">
+          <label htmlFor="verify-manifest">{t('verify.manifest')}</label>
+          <textarea
+            id="verify-manifest"
+            rows={8}
+            maxLength={64 * 1024}
+            value={manifest}
+            spellCheck={false}
+            className="mono"
+            aria-describedby="verify-manifest-hint"
+            aria-invalid={badJson || undefined}
+            onChange={(e) => setManifest(e.target.value)}
+            data-testid="verify-manifest"
+          />
+          <p id="verify-manifest-hint" className="field-hint">
+            {t('verify.manifestHint')}
+          </p>
+          {badJson ? <p className="field-error">{t('verify.badJson')}</p> : null}
+        </div>
+        <button
+          type="submit"
+          className="button button-primary button-block"
+          disabled={check.isPending || content === ''}
+          data-testid="verify-submit"
+        >
+          {t('verify.submit')}
+        </button>
+      </form>
+      <div aria-live="polite">
+        {check.isError ? <ErrorNotice error={check.error} /> : null}
+        {check.data ? <VerdictCard result={check.data} /> : null}
+      </div>
+    </PublicFrame>
   );
 }
 
