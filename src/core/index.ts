@@ -4,7 +4,7 @@ export { type Config, ensureHome, loadConfig } from './config.js';
 export { Keyring, parseSealed, type SealContext } from './crypto/keyring.js';
 export { generateMasterKey, loadMasterKey, parseMasterKey } from './crypto/master-key.js';
 export * from './crypto/rotation.js';
-export { type Db, type Executor, nowIso, type Tx } from './db/index.js';
+export { chunked, type Db, type Executor, nowIso, type Tx } from './db/index.js';
 export * from './errors.js';
 export * from './ledger/index.js';
 export { createLogger, type Logger, REDACT_PATHS } from './log.js';

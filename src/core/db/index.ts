@@ -17,6 +17,7 @@ import { AppError } from '../errors.js';
 import { type Dialect, migrationsFor } from './migrations/index.js';
 import type { Database } from './schema.js';
 
+export { chunked } from './chunked.js';
 export type { Dialect } from './migrations/index.js';
 export type * from './schema.js';
 

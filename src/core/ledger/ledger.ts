@@ -1,6 +1,6 @@
 import type { Keyring } from '../crypto/keyring.js';
 import type { Db, Executor, LedgerHeadRow } from '../db/index.js';
-import { nowIso } from '../db/index.js';
+import { chunked, nowIso } from '../db/index.js';
 import { AppError } from '../errors.js';
 import {
   canonicalJson,
@@ -154,18 +154,14 @@ export class Ledger {
       frontier.push(node);
       size++;
     }
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+    for (const part of chunked(entries, INSERT_CHUNK)) {
       await tx
         .insertInto('ledger_entries')
-        .values(entries.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, details: JSON.stringify(e.details) })))
+        .values(part.map((e) => ({ ...e, details: JSON.stringify(e.details) })))
         .execute();
     }
-    for (let i = 0; i < nodes.length; i += INSERT_CHUNK) {
-      await tx
-        .insertInto('ledger_nodes')
-        .values(nodes.slice(i, i + INSERT_CHUNK))
-        .execute();
-    }
+    for (const part of chunked(nodes, INSERT_CHUNK))
+      await tx.insertInto('ledger_nodes').values(part).execute();
     const packed = Buffer.concat(frontier.map((n) => n.hash));
     await tx
       .updateTable('ledger_state')

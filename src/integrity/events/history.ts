@@ -3,7 +3,7 @@
  * shilling scan is linear-ish in ratings and must stay interactive), and first-seen times only for
  * the subjects that could be part of a burst.
  */
-import type { Executor } from '../../core/index.js';
+import { chunked, type Executor } from '../../core/index.js';
 import type { Rating } from '../ratings.js';
 import type { HistoryContext } from './checks.js';
 import { type PreparedEvent, USABLE_STATUSES } from './types.js';
@@ -49,13 +49,13 @@ async function recentRatings(db: Executor, limit: number): Promise<Rating[]> {
 
 async function firstSeen(db: Executor, subjects: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < subjects.length; i += LOOKUP_CHUNK) {
+  for (const part of chunked(subjects, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('customer_events as e')
       .innerJoin('event_batches as b', 'b.id', 'e.batch_id')
       .select(['e.subject', (eb) => eb.fn.min<string>('e.occurred_at').as('first')])
       .where('b.status', 'in', USABLE_STATUSES)
-      .where('e.subject', 'in', subjects.slice(i, i + LOOKUP_CHUNK))
+      .where('e.subject', 'in', part)
       .groupBy('e.subject')
       .execute();
     for (const r of rows) out.set(r.subject, Date.parse(r.first));

@@ -8,7 +8,7 @@
  * transaction (SQLite has one connection, which the transaction holds), so atomicity is unchanged.
  */
 import type SQLite from 'better-sqlite3';
-import type { Executor, Vigie } from '../../core/index.js';
+import { chunked, type Executor, type Vigie } from '../../core/index.js';
 import type { PreparedEvent } from './types.js';
 
 /** 7 parameters a row: 3,500 a statement, under SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -25,11 +25,11 @@ export async function storedEventIds(
   // On SQLite, one statement over a JSON array: fifty Kysely queries of 1,000 ids cost more than the lookups.
   if (sqlite) return new Set(lookupStatement(sqlite).pluck().all(JSON.stringify(ids)) as string[]);
   const found = new Set<string>();
-  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+  for (const part of chunked(ids, LOOKUP_CHUNK)) {
     const rows = await vigie.db
       .selectFrom('customer_events')
       .select('event_id')
-      .where('event_id', 'in', ids.slice(i, i + LOOKUP_CHUNK))
+      .where('event_id', 'in', part)
       .execute();
     for (const r of rows) found.add(r.event_id);
   }
@@ -69,10 +69,10 @@ export async function insertEvents(
   const sqlite = vigie.storage.sqlite;
   if (sqlite) return insertSqlite(sqlite, batchId, events);
   let inserted = 0;
-  for (let i = 0; i < events.length; i += INSERT_ROWS) {
+  for (const part of chunked(events, INSERT_ROWS)) {
     const result = await tx
       .insertInto('customer_events')
-      .values(events.slice(i, i + INSERT_ROWS).map((e) => row(e, batchId)))
+      .values(part.map((e) => row(e, batchId)))
       .onConflict((oc) => oc.column('event_id').doNothing())
       .executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);

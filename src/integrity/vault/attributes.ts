@@ -1,4 +1,4 @@
-import { AppError, type Vigie } from '../../core/index.js';
+import { AppError, chunked, type Vigie } from '../../core/index.js';
 import { openProfile } from './seal.js';
 
 export type SubjectAttributeName = 'gender' | 'age_band' | 'birth_year';
@@ -34,11 +34,6 @@ export async function subjectAttribute(
     return out;
   }
   const list = [...new Set(subjects)];
-  for (let i = 0; i < list.length; i += BATCH)
-    await take(
-      await base()
-        .where('subject', 'in', list.slice(i, i + BATCH))
-        .execute(),
-    );
+  for (const part of chunked(list, BATCH)) await take(await base().where('subject', 'in', part).execute());
   return out;
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { actorOf, type Executor, notFound, nowIso, type Principal, type Vigie } from '../../core/index.js';
+import {
+  actorOf,
+  chunked,
+  type Executor,
+  notFound,
+  nowIso,
+  type Principal,
+  type Vigie,
+} from '../../core/index.js';
 import { listConsents } from './consents.js';
 import { readProfile } from './profiles.js';
 import { SUBJECT_TABLES } from './subject-tables.js';
@@ -88,9 +96,9 @@ export async function deleteSubjects(tx: Executor, subjects: string[]): Promise<
   const counts: Record<string, number> = {};
   for (const t of [...SUBJECT_TABLES].reverse()) {
     let n = 0;
-    for (let i = 0; i < subjects.length; i += 500) {
+    for (const part of chunked(subjects, 500)) {
       const res =
-        await sql`delete from ${sql.table(t.table)} where ${sql.ref(t.column)} in (${sql.join(subjects.slice(i, i + 500))})`.execute(
+        await sql`delete from ${sql.table(t.table)} where ${sql.ref(t.column)} in (${sql.join(part)})`.execute(
           tx,
         );
       n += Number(res.numAffectedRows ?? 0);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AppError,
   actorOf,
+  chunked,
   type Executor,
   notFound,
   nowIso,
@@ -179,11 +180,7 @@ export async function rectifyProfile(
 
 /** Marks subjects as active (events call it), which restarts their retention period. */
 export async function markActive(db: Executor, subjects: string[], at: string = nowIso()): Promise<void> {
-  for (let i = 0; i < subjects.length; i += 500) {
-    await db
-      .updateTable('customers')
-      .set({ last_active_at: at })
-      .where('subject', 'in', subjects.slice(i, i + 500))
-      .execute();
+  for (const part of chunked(subjects, 500)) {
+    await db.updateTable('customers').set({ last_active_at: at }).where('subject', 'in', part).execute();
   }
 }

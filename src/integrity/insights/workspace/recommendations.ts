@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
-import { nowIso, type Vigie } from '../../../core/index.js';
+import { chunked, nowIso, type Vigie } from '../../../core/index.js';
 import {
   buildRecommender,
   popularAmong,
@@ -132,11 +132,7 @@ export async function computeRecommendations(
     const still = await sources.consenting(vigie, 'recommendations', tx);
     stored = rows.filter((r) => still.has(r.subject));
     await tx.deleteFrom('recommendations').execute();
-    for (let i = 0; i < stored.length; i += 1000)
-      await tx
-        .insertInto('recommendations')
-        .values(stored.slice(i, i + 1000))
-        .execute();
+    for (const part of chunked(stored, 1000)) await tx.insertInto('recommendations').values(part).execute();
     await vigie.ledger.append(tx, [
       {
         actor: actorOf(actor),

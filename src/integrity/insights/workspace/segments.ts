@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
-import { type Executor, notFound, nowIso, type Vigie } from '../../../core/index.js';
+import { chunked, type Executor, notFound, nowIso, type Vigie } from '../../../core/index.js';
 import { toCsv } from '../../csv-export.js';
 import { clusterSubjects } from '../clusters.js';
 import { behaviouralFeatures } from '../features.js';
@@ -188,9 +188,11 @@ async function storeSegment(
       .insertInto('segments')
       .values({ id, ...row })
       .execute();
-  for (let i = 0; i < c.members.length; i += INSERT_ROWS) {
-    const chunk = c.members.slice(i, i + INSERT_ROWS).map((m) => ({ segment_id: id, ...m }));
-    await tx.insertInto('segment_members').values(chunk).execute();
+  for (const part of chunked(c.members, INSERT_ROWS)) {
+    await tx
+      .insertInto('segment_members')
+      .values(part.map((m) => ({ segment_id: id, ...m })))
+      .execute();
   }
   await vigie.ledger.append(tx, [
     {
