@@ -148,7 +148,8 @@ describe.skipIf(!hasChromium)('Shield pages in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('shield-watch-status').textContent())
       .toBe('Domains checked: 1. New alerts: 0.');
-    expect(await watched.textContent()).not.toContain('Not yet');
+    // The status arrives with the answer; the row follows when the list is fetched again.
+    await expect.poll(() => watched.textContent()).not.toContain('Not yet');
 
     // Permutations: generated, filtered by technique, paged, and downloadable.
     await page.getByTestId('shield-perm-domain').fill('vigie.example');
