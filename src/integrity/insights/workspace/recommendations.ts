@@ -95,7 +95,28 @@ export async function recommendForSubject(
 ): Promise<SubjectRecommendations> {
   const s = subjectParamSchema.parse(subject);
   const { n } = recommendOptionsSchema.parse(options);
-  return forSubject(await loadContext(vigie, sources), s, n);
+  return forSubject(await currentContext(vigie, sources), s, n);
+}
+
+/**
+ * The last context built per workspace and the ledger size it was built at. Every change to events,
+ * consents, customers, segments or settings appends to the ledger, so an unchanged size means unchanged
+ * inputs, and a withdrawal or an erasure still takes effect on the very next request.
+ */
+const contexts = new WeakMap<Vigie, { version: number; context: Promise<Context> }>();
+
+async function currentContext(vigie: Vigie, sources: InsightSources): Promise<Context> {
+  if (sources !== defaultSources) return loadContext(vigie, sources);
+  // Read before the inputs: a change landing meanwhile makes the next request rebuild, never the reverse.
+  const version = await vigie.ledger.size();
+  const cached = contexts.get(vigie);
+  if (cached?.version === version) return cached.context;
+  const entry = { version, context: loadContext(vigie, sources) };
+  contexts.set(vigie, entry);
+  entry.context.catch(() => {
+    if (contexts.get(vigie) === entry) contexts.delete(vigie);
+  });
+  return entry.context;
 }
 
 export interface BatchResult {

@@ -1,5 +1,5 @@
 /** Regression tests for the security review of insights (four-eyes, k-anonymity, consent, staleness). */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engines, openTestVigie } from '../../../../test/support/vigie.js';
 import type { Principal, Vigie } from '../../../core/index.js';
 import { setConsent } from '../../vault/index.js';
@@ -149,6 +149,20 @@ describe.each(engines)('insights review fixes (%s)', (engine) => {
     await computeSegments(vigie, analyst, { kind: 'rfm' }, { now: NOW, sources: racing });
     const members = await vigie.db.selectFrom('segment_members').select('subject').execute();
     expect(members.map((m) => m.subject)).not.toContain(s('m12'));
+  });
+
+  it('reuses the recommender until something changes, and sees a withdrawal at the next request', async () => {
+    const reads = vi.spyOn(defaultSources, 'events');
+    try {
+      expect((await recommendForSubject(vigie, s('m10'))).personalised).toBe(true);
+      expect((await recommendForSubject(vigie, s('m11'))).personalised).toBe(true);
+      expect(reads).toHaveBeenCalledTimes(1);
+      await setConsent(vigie, undefined, s('m10'), { purpose: 'recommendations', status: 'withdrawn' });
+      expect((await recommendForSubject(vigie, s('m10'))).personalised).toBe(false);
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('marks approved and pending uses stale when the segment is recomputed', async () => {
