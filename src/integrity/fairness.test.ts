@@ -107,11 +107,101 @@ describe('fairnessReport', () => {
     expect(r.metrics.disparate_impact).toBeNull();
   });
 
+  it('passes the four-fifths rule at an exact 4/5 that floating point puts just below', () => {
+    // u: 2 of 3 selected (2/3); p: 5 of 6 (5/6). DI = (2/3) / (5/6) = 12/15 = 4/5 exactly, but the
+    // double division gives 0.7999999999999999. Integer test: 5 * 2 * 6 = 60 >= 4 * 5 * 3 = 60.
+    const data = [
+      ...rows('u', 2, '1', '1'),
+      ...rows('u', 1, '0', '1'),
+      ...rows('p', 5, '1', '1'),
+      ...rows('p', 1, '0', '1'),
+    ];
+    const m = fairnessReport(data, { prediction: 'p', group: 'g', privileged: 'p' }).metrics;
+    expect(m.disparate_impact).toBeCloseTo(0.8, 9);
+    expect(m.four_fifths_rule_passed).toBe(true);
+    expect(m.statistical_parity_difference).toBeCloseTo(-1 / 6, 9); // 2/3 - 5/6
+    // One fewer selected in u (1/3): DI = (1/3) / (5/6) = 0.4 < 0.8.
+    const worse = [
+      ...rows('u', 1, '1', '1'),
+      ...rows('u', 2, '0', '1'),
+      ...rows('p', 5, '1', '1'),
+      ...rows('p', 1, '0', '1'),
+    ];
+    expect(
+      fairnessReport(worse, { prediction: 'p', group: 'g', privileged: 'p' }).metrics.four_fifths_rule_passed,
+    ).toBe(false);
+  });
+
+  it('gives null disparate impact and passes the rule when the privileged group selects nobody', () => {
+    // AIF360: 1 / 0 = Infinity, which JSON cannot carry. SPD = 1 - 0 = 1.
+    const m = fairnessReport([...rows('u', 2, '1', '1'), ...rows('p', 2, '0', '1')], {
+      prediction: 'p',
+      group: 'g',
+      privileged: 'p',
+    }).metrics;
+    expect(m.disparate_impact).toBeNull();
+    expect(m.four_fifths_rule_passed).toBe(true);
+    expect(m.statistical_parity_difference).toBe(1);
+  });
+
+  it("follows Fairlearn's worst-case min for equalized_odds_ratio when one ratio is 0/0", () => {
+    // a: 4 positives, 2 predicted 1 (TPR 1/2); 2 negatives, none predicted 1 (FPR 0).
+    // b: 4 positives, 1 predicted 1 (TPR 1/4); 2 negatives, none predicted 1 (FPR 0).
+    // TPR ratio = (1/4) / (1/2) = 0.5; FPR ratio = 0 / 0 = NaN; Python min([0.5, nan]) = 0.5.
+    const data = [
+      ...rows('a', 2, '1', '1'),
+      ...rows('a', 2, '0', '1'),
+      ...rows('a', 2, '0', '0'),
+      ...rows('b', 1, '1', '1'),
+      ...rows('b', 3, '0', '1'),
+      ...rows('b', 2, '0', '0'),
+    ];
+    const m = fairnessReport(data, { prediction: 'p', group: 'g', label: 'y', privileged: 'a' }).metrics;
+    expect(m.equalized_odds_ratio).toBeCloseTo(0.5, 9);
+    expect(m.equalized_odds_difference).toBeCloseTo(0.25, 9); // max(1/2 - 1/4, 0 - 0)
+    expect(m.average_odds_difference).toBeCloseTo(-0.125, 9); // ((0 - 0) + (1/4 - 1/2)) / 2
+    // Every TPR 0: min([nan, ...]) = NaN -> null.
+    const noTp = [
+      ...rows('a', 2, '0', '1'),
+      ...rows('a', 1, '1', '0'),
+      ...rows('b', 2, '0', '1'),
+      ...rows('b', 1, '0', '0'),
+    ];
+    expect(
+      fairnessReport(noTp, { prediction: 'p', group: 'g', label: 'y' }).metrics.equalized_odds_ratio,
+    ).toBeNull();
+  });
+
+  it('gives a null average odds difference when a side has no negatives (AIF360: FP / N = NaN)', () => {
+    const data = [...rows('a', 2, '1', '1'), ...rows('b', 1, '1', '1'), ...rows('b', 1, '0', '0')];
+    const m = fairnessReport(data, { prediction: 'p', group: 'g', label: 'y', privileged: 'a' }).metrics;
+    expect(m.average_odds_difference).toBeNull();
+    expect(m.statistical_parity_difference).toBeCloseTo(-0.5, 9); // 1/2 - 1
+  });
+
+  it('keeps a group called __proto__ and copes with very many groups', () => {
+    const r = fairnessReport([...rows('__proto__', 2, '1', '1'), ...rows('b', 2, '0', '0')], {
+      prediction: 'p',
+      group: 'g',
+    });
+    expect(Object.keys(r.groups)).toEqual(['__proto__', 'b']);
+    expect(Object.entries(JSON.parse(JSON.stringify(r)).groups)[0]).toEqual([
+      '__proto__',
+      { n: 2, selection_rate: 1 },
+    ]);
+    expect(r.metrics.demographic_parity_difference).toBe(1);
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ g: `id${i}`, p: i % 2 ? '1' : '0' }));
+    expect(fairnessReport(many, { prediction: 'p', group: 'g' }).metrics.demographic_parity_difference).toBe(
+      1,
+    );
+  });
+
   it.each([
     ['a missing prediction column', { prediction: 'nope', group: 'g' }],
     ['a missing group column', { prediction: 'p', group: 'nope' }],
     ['a missing label column', { prediction: 'p', group: 'g', label: 'nope' }],
     ['an unknown privileged value', { prediction: 'p', group: 'g', privileged: 'zz' }],
+    ['an inherited name as column', { prediction: 'p', group: 'toString' }],
   ])('rejects %s with VALIDATION', (_name, options) => {
     expect(() => fairnessReport(TWO_GROUPS, options)).toThrowError(
       expect.objectContaining({ code: 'VALIDATION' }) as unknown as Error,

@@ -73,8 +73,9 @@ export async function auditSegment(
     const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
     const failures: AuditFailure[] = [];
     const ratio = report.metrics.demographic_parity_ratio;
-    if (ratio !== null && ratio < settings.minParityRatio) failures.push('four_fifths');
-    if (report.metrics.demographic_parity_difference > settings.maxParityDifference)
+    // A tolerance for rounding: 2/3 over 5/6 is 0.7999999999999999, exactly four fifths.
+    if (ratio !== null && ratio < settings.minParityRatio - RATE_TOLERANCE) failures.push('four_fifths');
+    if (report.metrics.demographic_parity_difference > settings.maxParityDifference + RATE_TOLERANCE)
       failures.push('parity_difference');
     return { attribute, population: rows.length, report, failures, suppressedGroups };
   }
@@ -86,6 +87,9 @@ export async function auditSegment(
     suppressedGroups: 0,
   };
 }
+
+/** Far below any meaningful difference in rates, far above floating-point rounding. */
+const RATE_TOLERANCE = 1e-12;
 
 function mostSelected(report: FairnessReport): string {
   let best = '';
