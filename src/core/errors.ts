@@ -13,6 +13,7 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   CONFLICT: { status: 409, title: 'Conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  URI_TOO_LONG: { status: 414, title: 'URI too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   LOCKED: { status: 423, title: 'Account temporarily locked' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },

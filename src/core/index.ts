@@ -7,7 +7,7 @@ export * from './crypto/rotation.js';
 export { chunked, type Db, type Executor, nowIso, type Tx } from './db/index.js';
 export * from './errors.js';
 export * from './ledger/index.js';
-export { createLogger, type Logger, REDACT_PATHS } from './log.js';
+export { createLogger, type Logger, maskPath, REDACT_PATHS } from './log.js';
 export { packageRoot } from './paths.js';
 export { MAX_SETTING_BYTES, readSetting, writeSetting } from './settings.js';
 export { type OpenOptions, openVigie, type Vigie } from './workspace.js';

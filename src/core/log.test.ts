@@ -30,4 +30,18 @@ describe('logger', () => {
     }
     expect(text).toContain('[redacted]');
   });
+
+  it('logs request paths without the query string or segments that look like personal data', () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (c: Buffer) => {
+      text += c.toString();
+    });
+    createLogger('info', out).info(
+      { req: { method: 'GET', url: `/api/v1/customers/jean%40example.com/x/${'y'.repeat(80)}?q=secret` } },
+      'incoming request',
+    );
+    expect(JSON.parse(text).req).toMatchObject({ method: 'GET', url: '/api/v1/customers/…/x/…' });
+    expect(text).not.toContain('secret');
+  });
 });

@@ -18,9 +18,41 @@ export const REDACT_PATHS = [
   'headers.cookie',
 ];
 
+/**
+ * A request path fit for logs and problem documents: the query string is dropped and segments that may
+ * be personal data (an e-mail typed where an id belongs) or junk (very long) are masked.
+ */
+export function maskPath(url: string): string {
+  return url
+    .split('?')[0]!
+    .slice(0, 512)
+    .split('/')
+    .map((segment) => (segment.length > 64 || /@|%40/i.test(segment) ? '…' : segment))
+    .join('/');
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
-    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Fastify's own request serializer logs the raw URL, query string included.
+      serializers: {
+        req: (req: LoggedRequest) => ({
+          method: req.method,
+          url: typeof req.url === 'string' ? maskPath(req.url) : undefined,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
+    },
     destination ?? process.stderr,
   );
 }

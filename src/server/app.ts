@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, packageRoot, type Vigie } from '../core/index.js';
+import { AppError, maskPath, packageRoot, type Vigie } from '../core/index.js';
 import authPlugin from './plugins/auth.js';
 import consolePlugin from './plugins/console.js';
 import docsPlugin from './plugins/docs.js';
 import observabilityPlugin from './plugins/observability.js';
 import securityPlugin from './plugins/security.js';
-import { problem, sendProblem, toProblem } from './problem.js';
+import { problem, routerProblem, sendProblem, toProblem } from './problem.js';
 import { assistantRoutes } from './routes/assistant.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -43,6 +43,7 @@ export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Behind a load balancer, rate limits must see the client, not the proxy.
     trustProxy: vigie.config.trustProxy ?? false,
+    frameworkErrors: (err, req, reply) => sendProblem(reply, routerProblem(err, req)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,7 +60,7 @@ export async function buildApp(vigie: Vigie, options: AppOptions = {}): Promise<
       !req.url.startsWith('/api/') &&
       (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && 'sendFile' in reply) return reply.sendFile('index.html');
-    return sendProblem(reply, problem('NOT_FOUND', `no route for ${req.method} ${req.url.split('?')[0]}`));
+    return sendProblem(reply, problem('NOT_FOUND', `no route for ${req.method} ${maskPath(req.url)}`));
   });
 
   // NUL bytes have no business in our text fields and PostgreSQL rejects them: refuse them at the door.

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { AppError, type ErrorCode, errorCatalog } from '../core/index.js';
+import { AppError, type ErrorCode, errorCatalog, maskPath } from '../core/index.js';
 
 export interface Problem {
   type: string;
@@ -35,7 +35,6 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
   FST_ERR_CTP_EMPTY_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_BAD_URL: 'BAD_REQUEST',
   FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
   FST_CSRF_INVALID_TOKEN: 'CSRF',
   FST_CSRF_MISSING_SECRET: 'CSRF',
@@ -45,9 +44,18 @@ function zodIssues(err: ZodError): Problem['errors'] {
   return err.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
+/** Errors the router raises before any route runs: their messages quote the raw path, so ours do not. */
+export function routerProblem(err: FastifyError, req: FastifyRequest): Problem {
+  const instance = maskPath(req.url);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return problem('URI_TOO_LONG', 'a path parameter is too long', { instance });
+  if (err.code === 'FST_ERR_BAD_URL') return problem('BAD_REQUEST', 'the URL is not valid', { instance });
+  return toProblem(err, req);
+}
+
 /** Maps any error to problem+json: 4xx with a clear detail for bad input, a bare 500 otherwise. */
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
-  const instance = req.url.split('?')[0];
+  const instance = maskPath(req.url);
   if (err instanceof AppError) {
     return problem(err.code, err.message, { instance, ...(err.details ?? {}) });
   }

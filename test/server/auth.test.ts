@@ -186,6 +186,21 @@ describe('authentication over HTTP', () => {
     expect(malformed.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('answers malformed and over-long URLs with problem+json that does not quote the path', async () => {
+    const email = 'jean.dupont@example.com';
+    for (const [url, status] of [
+      [`/api/v1/customers/${email}%E0%A4%A`, 400],
+      [`/api/v1/customers/${'x'.repeat(300)}`, 414],
+      [`/api/v1/no-such-route/${email}`, 404],
+    ] as const) {
+      const res = await s.app.inject({ url });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).not.toContain('jean.dupont');
+      expect(res.body).not.toContain('xxxxxxxxxx');
+    }
+  });
+
   it('keeps the ledger verifiable after all of this', async () => {
     const res = await verifyLedger(s.vigie);
     expect(res.ok).toBe(true);
