@@ -6,6 +6,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { EventBatchesTable } from '../../core/db/index.js';
+import { isSomeoneElse, personBehind } from '../../core/access/identity.js';
 import { AppError, actorOf, notFound, nowIso, type Principal, type Vigie } from '../../core/index.js';
 import { markActive } from '../vault/index.js';
 import type { BatchReason } from './reasons.js';
@@ -81,6 +82,17 @@ export async function decideBatch(
   await vigie.db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom('event_batches').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('event batch');
+    // Whoever sent suspicious data does not clear it: a poisoner holding an admin account would
+    // otherwise release their own batch. Purging stays open to them.
+    const ownRelease =
+      decision === 'release' &&
+      row.status === 'quarantined' &&
+      !isSomeoneElse(principal, await personBehind(tx, row.created_by));
+    if (ownRelease)
+      throw new AppError(
+        'FORBIDDEN',
+        'A quarantined batch is released by someone other than the person who sent it (a batch sent from the CLI needs a signed-in user)',
+      );
     const status: BatchStatus = decision === 'release' ? 'released' : 'purged';
     // The status guard in the update makes two concurrent decisions safe: one wins, one conflicts.
     const updated = await tx

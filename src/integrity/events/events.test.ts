@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Engine, engines, openTestVigie } from '../../../test/support/vigie.js';
-import type { Vigie } from '../../core/index.js';
+import { createToken, createUser, type Principal, type Vigie } from '../../core/index.js';
 import { generateGenuineRatings, injectAttack } from '../attack-generator.js';
 import {
   acceptedEventList,
@@ -130,6 +130,57 @@ describe.each(engines)('events on %s', (engine: Engine) => {
       }),
     ).rejects.toThrow(/future/);
     expect(await listBatches(vigie)).toEqual([]);
+  });
+
+  it('lets nobody release a quarantined batch they sent, with another credential or from the CLI', async () => {
+    const person = (userId: string, via: Principal['via']): Principal => ({
+      userId,
+      username: userId,
+      role: 'admin',
+      permissions: new Set(),
+      via,
+    });
+    const alice = await createUser(vigie, undefined, {
+      username: 'alice',
+      password: 'correct horse battery staple 1',
+      role: 'admin',
+    });
+    const { token } = await createToken(vigie, person(alice.id, 'session'), { name: 'feed', role: 'analyst' });
+    const quarantined = async (createdBy: string) => {
+      const id = crypto.randomUUID();
+      await vigie.db
+        .insertInto('event_batches')
+        .values({
+          id,
+          source: 'api',
+          received_at: at(0),
+          count: 0,
+          fingerprint: '0'.repeat(64),
+          stats: '{}',
+          status: 'quarantined',
+          reasons: '[]',
+          created_by: createdBy,
+          decided_by: null,
+          decided_at: null,
+        })
+        .execute();
+      return id;
+    };
+    const forbidden = { code: 'FORBIDDEN' };
+    const viaToken = await quarantined(`token:${token.id}`);
+    await expect(decideBatch(vigie, person(alice.id, 'session'), viaToken, 'release')).rejects.toMatchObject(
+      forbidden,
+    );
+    const bySession = await quarantined(`user:${alice.id}`);
+    await expect(decideBatch(vigie, person(alice.id, 'token'), bySession, 'release')).rejects.toMatchObject(
+      forbidden,
+    );
+    const fromCli = await quarantined('cli');
+    await expect(decideBatch(vigie, person('cli', 'cli'), fromCli, 'release')).rejects.toMatchObject(forbidden);
+    // Someone else releases; the sender may still purge.
+    expect((await decideBatch(vigie, person('bob', 'session'), viaToken, 'release')).status).toBe('released');
+    expect((await decideBatch(vigie, person('bob', 'session'), fromCli, 'release')).status).toBe('released');
+    expect((await decideBatch(vigie, person(alice.id, 'session'), bySession, 'purge')).status).toBe('purged');
   });
 
   it('quarantines a batch carrying a shilling attack, then releases or purges it in the ledger', async () => {
