@@ -5,8 +5,8 @@
  */
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import type { EventBatchesTable } from '../../core/db/index.js';
 import { isSomeoneElse, personBehind } from '../../core/access/identity.js';
+import type { EventBatchesTable } from '../../core/db/index.js';
 import { AppError, actorOf, notFound, nowIso, type Principal, type Vigie } from '../../core/index.js';
 import { markActive } from '../vault/index.js';
 import type { BatchReason } from './reasons.js';

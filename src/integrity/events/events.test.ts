@@ -145,7 +145,10 @@ describe.each(engines)('events on %s', (engine: Engine) => {
       password: 'correct horse battery staple 1',
       role: 'admin',
     });
-    const { token } = await createToken(vigie, person(alice.id, 'session'), { name: 'feed', role: 'analyst' });
+    const { token } = await createToken(vigie, person(alice.id, 'session'), {
+      name: 'feed',
+      role: 'analyst',
+    });
     const quarantined = async (createdBy: string) => {
       const id = crypto.randomUUID();
       await vigie.db
@@ -176,7 +179,9 @@ describe.each(engines)('events on %s', (engine: Engine) => {
       forbidden,
     );
     const fromCli = await quarantined('cli');
-    await expect(decideBatch(vigie, person('cli', 'cli'), fromCli, 'release')).rejects.toMatchObject(forbidden);
+    await expect(decideBatch(vigie, person('cli', 'cli'), fromCli, 'release')).rejects.toMatchObject(
+      forbidden,
+    );
     // Someone else releases; the sender may still purge.
     expect((await decideBatch(vigie, person('bob', 'session'), viaToken, 'release')).status).toBe('released');
     expect((await decideBatch(vigie, person('bob', 'session'), fromCli, 'release')).status).toBe('released');
