@@ -129,6 +129,11 @@ describe.each(engines)('events on %s', (engine: Engine) => {
         source: 'api',
       }),
     ).rejects.toThrow(/future/);
+    await expect(
+      ingestEvents(vigie, undefined, [{ ...view('z', 'c'), occurred_at: '0000-01-01T00:00:00Z' }], {
+        source: 'api',
+      }),
+    ).rejects.toThrow(/before 1970/);
     expect(await listBatches(vigie)).toEqual([]);
   });
 

@@ -24,6 +24,8 @@ export const MAX_API_EVENTS = 10_000;
 const MAX_VALUE = 1e9;
 /** Events dated further ahead than this are refused (clocks drift, but not by days). */
 const FUTURE_SLACK_MS = 86_400_000;
+/** Nothing a customer did predates the Unix epoch: earlier dates are typing or conversion errors. */
+const EARLIEST = Date.UTC(1970, 0, 1);
 
 const text = (max: number) =>
   z
@@ -51,7 +53,8 @@ export const eventInputSchema = z
     value: z.number().min(-MAX_VALUE).max(MAX_VALUE).nullable().optional(),
     occurred_at: z.iso
       .datetime({ offset: true })
-      .refine((s) => Date.parse(s) <= Date.now() + FUTURE_SLACK_MS, 'is in the future'),
+      .refine((s) => Date.parse(s) <= Date.now() + FUTURE_SLACK_MS, 'is in the future')
+      .refine((s) => Date.parse(s) >= EARLIEST, 'is before 1970'),
   })
   .strict()
   .superRefine((e, ctx) => {
