@@ -23,7 +23,8 @@ const EVENTS = [
 const SIM_XZ = 8 / Math.sqrt(41 * 29);
 
 describe('item-item recommender', () => {
-  const model = buildRecommender(EVENTS);
+  // Three users: the k-anonymity floor is lowered to 1 to check the arithmetic.
+  const model = buildRecommender(EVENTS, { minUsers: 1 });
 
   it('computes cosine similarities between items', () => {
     expect(model.neighbours.get('x')![0]).toEqual({ item: 'y', sim: expect.closeTo(1, 12) });
@@ -53,11 +54,36 @@ describe('item-item recommender', () => {
   });
 
   it('ignores views and e-mail opens and never recommends what was seen', () => {
-    const m = buildRecommender([
-      ...EVENTS,
-      { subject: 'A', type: 'view', item: 'w', value: null, occurredAt: '2026-11-01T00:00:00Z' },
-    ]);
+    const m = buildRecommender(
+      [...EVENTS, { subject: 'A', type: 'view', item: 'w', value: null, occurredAt: '2026-11-01T00:00:00Z' }],
+      { minUsers: 1 },
+    );
     expect(m.popular).not.toContain('w');
     expect(recommend(m, 'B', { n: 5 })).toEqual([]);
+  });
+
+  it('never lists or recommends an item of fewer than k distinct users (k-anonymity floor)', () => {
+    // 12 users rate x and y; only u0 and u1 also rate the rare item r.
+    const events: InsightEvent[] = [];
+    for (let u = 0; u < 12; u++) events.push(rate(`u${u}`, 'x', 5), rate(`u${u}`, 'y', 4));
+    events.push(rate('u0', 'r', 5), rate('u1', 'r', 5));
+    const floored = buildRecommender(events, { minUsers: 10 });
+    expect(floored.popular).toEqual(['x', 'y']);
+    expect(floored.neighbours.has('r')).toBe(false);
+    expect(floored.neighbours.get('x')!.map((n) => n.item)).toEqual(['y']);
+    expect(recommend(floored, 'u2').map((r) => r.item)).not.toContain('r');
+    expect(recommend(floored, 'new').map((r) => r.item)).toEqual(['x', 'y']);
+    // Within a segment, an item needs k members too.
+    expect(popularAmong(floored, ['u0', 'u1', 'u2'])).toEqual([]);
+    expect(
+      popularAmong(
+        floored,
+        events.map((e) => e.subject),
+      ),
+    ).toEqual(['x', 'y']);
+    // The default floor is k = 10, not 1.
+    expect(buildRecommender(events).popular).toEqual(['x', 'y']);
+    // Without the floor, u2 would be offered what only u0 and u1 rated.
+    expect(recommend(buildRecommender(events, { minUsers: 1 }), 'u2').map((r) => r.item)).toContain('r');
   });
 });

@@ -4,6 +4,7 @@
  * Hand-written: the npm recommenders we looked at are unmaintained or pull in a whole ML framework,
  * and the algorithm is a few sparse dot products.
  */
+import { DEFAULT_K } from './k-anonymity.js';
 import type { InsightEvent } from './types.js';
 
 /** Strength of one interaction: an explicit rating counts its value, a purchase 3, a click 1. */
@@ -13,10 +14,12 @@ export const RECOMMENDER_EVENT_TYPES = ['rating', 'purchase', 'click'] as const;
 export interface RecommenderModel {
   /** subject -> item -> weight (the strongest interaction). */
   profiles: Map<string, Map<string, number>>;
-  /** item -> its most similar items, best first. */
+  /** item -> its most similar items, best first (items of at least `minUsers` distinct subjects only). */
   neighbours: Map<string, Array<{ item: string; sim: number }>>;
-  /** Items by number of distinct subjects, most popular first (ties by id). */
+  /** Items of at least `minUsers` distinct subjects, most popular first (ties by id). */
   popular: string[];
+  /** The k-anonymity floor the model was built with (popularAmong applies it within a segment). */
+  minUsers: number;
 }
 
 export interface Recommendation {
@@ -30,6 +33,12 @@ export interface BuildOptions {
   neighbours?: number;
   /** Most recent items kept per subject when counting co-occurrences (default 200): bounds the work. */
   maxProfile?: number;
+  /**
+   * k-anonymity floor (default DEFAULT_K): an item with fewer distinct subjects is never listed as
+   * popular and takes no part in similarities (neither as a recommended item nor as a source), so a
+   * recommendation never reflects what fewer than k people did (an item only one other customer bought).
+   */
+  minUsers?: number;
 }
 
 export function interactionWeight(e: InsightEvent): number {
@@ -44,6 +53,7 @@ export function buildRecommender(
 ): RecommenderModel {
   const keep = options.neighbours ?? 50;
   const maxProfile = options.maxProfile ?? 200;
+  const minUsers = options.minUsers ?? DEFAULT_K;
   const profiles = new Map<string, Map<string, number>>();
   for (const e of events) {
     const w = interactionWeight(e);
@@ -67,11 +77,17 @@ export function buildRecommender(
     }
     return id;
   };
+  // Distinct subjects per item first: items under the floor are left out of everything below.
+  const recent = [...profiles.values()].map((p) => [...p].slice(-maxProfile));
+  const counts = new Map<string, number>();
+  for (const entries of recent) for (const [item] of entries) counts.set(item, (counts.get(item) ?? 0) + 1);
   const norms: number[] = [];
   const users: number[] = [];
   const dots: Array<Map<number, number>> = [];
-  for (const p of profiles.values()) {
-    const entries = [...p].slice(-maxProfile).map(([item, w]) => [idOf(item), w] as const);
+  for (const profile of recent) {
+    const entries = profile
+      .filter(([item]) => counts.get(item)! >= minUsers)
+      .map(([item, w]) => [idOf(item), w] as const);
     for (const [i, w] of entries) {
       norms[i] = (norms[i] ?? 0) + w * w;
       users[i] = (users[i] ?? 0) + 1;
@@ -102,15 +118,21 @@ export function buildRecommender(
     .map((item, i) => [item, users[i]!] as const)
     .sort((x, y) => y[1] - x[1] || compare(x[0], y[0]))
     .map(([item]) => item);
-  return { profiles, neighbours, popular };
+  return { profiles, neighbours, popular, minUsers };
 }
 
-/** Items by number of distinct members who interacted with them (the segment's favourites). */
+/**
+ * Items by number of distinct members who interacted with them (the segment's favourites), keeping
+ * only items of at least the model's `minUsers` members: a favourite of fewer would describe them.
+ */
 export function popularAmong(model: RecommenderModel, members: Iterable<string>): string[] {
   const count = new Map<string, number>();
   for (const s of members)
     for (const item of model.profiles.get(s)?.keys() ?? []) count.set(item, (count.get(item) ?? 0) + 1);
-  return [...count].sort((x, y) => y[1] - x[1] || compare(x[0], y[0])).map(([item]) => item);
+  return [...count]
+    .filter(([, n]) => n >= model.minUsers)
+    .sort((x, y) => y[1] - x[1] || compare(x[0], y[0]))
+    .map(([item]) => item);
 }
 
 export interface RecommendOptions {

@@ -146,7 +146,10 @@ export interface AuditView {
   population: number | null;
   passed: boolean;
   failures: AuditFailure[];
-  /** Per-group counts and rates; groups of 1 to k - 1 people keep only their name. */
+  /**
+   * Per-group counts and rates; a group of 1 to k - 1 people, or with 1 to k - 1 selected or
+   * unselected people, keeps only its name.
+   */
   groups: AuditGroupView[];
   /** Groups left out of rows and metrics because, even merged, they had fewer than k people. */
   suppressedGroups: number;
@@ -168,10 +171,31 @@ type AuditRow = {
   segment_definition?: string | null;
 };
 
+/**
+ * A group's figures are shown only when its size, its selected count and its unselected count are
+ * each 0 or at least k: n = 20 with a selection rate of 0.2 would tell that 4 people were selected
+ * (and 0.8 that 4 were left out). A count of 0 singles nobody out (a group entirely excluded must
+ * stay visible: that is what the audit is for).
+ */
+export function groupHidden(g: GroupStats, k: number): boolean {
+  const selected = Math.round(g.n * g.selection_rate);
+  return (
+    suppressCount(g.n, k) === null ||
+    suppressCount(selected, k) === null ||
+    suppressCount(g.n - selected, k) === null
+  );
+}
+
+/** True when a group of the report is hidden at k: its metrics would then give the group away. */
+export function reportHasHiddenGroup(report: FairnessReport | null, k: number): boolean {
+  return Object.values(report?.groups ?? {}).some((g) => groupHidden(g, k));
+}
+
 export function auditView(r: AuditRow, k: number): AuditView {
   const report = JSON.parse(r.report) as (FairnessReport & { suppressed_groups?: number }) | null;
+  // Only the displayed figures are hidden: the verdict (passed, failures) was decided on full data.
   const groups = Object.entries(report?.groups ?? {}).map(([key, g]: [string, GroupStats]) =>
-    suppressCount(g.n, k) === null
+    groupHidden(g, k)
       ? { key, suppressed: true }
       : { key, suppressed: false, n: g.n, selectionRate: g.selection_rate },
   );

@@ -37,8 +37,9 @@ async function loadContext(vigie: Vigie, sources: InsightSources): Promise<Conte
     'recommendations',
     RECOMMENDER_EVENT_TYPES,
   );
-  const model = buildRecommender(events);
   const k = (await readInsightsSettings(vigie)).kAnonymity;
+  // k-anonymity: items of fewer than k distinct subjects are neither popular nor similar to anything.
+  const model = buildRecommender(events, { minUsers: k });
   // Members who withdrew profiling consent since the segment was computed are left out, and k is
   // checked on who is left: favourites of fewer than k people would describe them.
   const profiling = await sources.consenting(vigie, 'profiling');

@@ -5,12 +5,15 @@ import { chunked, type Executor, notFound, nowIso, type Vigie } from '../../../c
 import { toCsv } from '../../csv-export.js';
 import { clusterSubjects } from '../clusters.js';
 import { behaviouralFeatures } from '../features.js';
-import { suppressCount } from '../k-anonymity.js';
+import { isSmallSubset, suppressCount, suppressPartition } from '../k-anonymity.js';
 import { trainPropensity } from '../propensity.js';
 import { RFM_SEGMENTS, rfmScores } from '../rfm.js';
 import type { InsightEvent } from '../types.js';
 import { readInsightsSettings } from './settings.js';
 import { consentedEvents, defaultSources, type InsightSources } from './sources.js';
+
+/** Propensity thresholds are multiples of this step (the console's field steps by it too). */
+export const THRESHOLD_STEP = 0.05;
 
 export const computeInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rfm') }),
@@ -26,7 +29,12 @@ export const computeInputSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('propensity'),
-    threshold: z.number().min(0).max(1).default(0.5),
+    /**
+     * Steps of 0.05 only: two segments at nearby thresholds (0.47 -> 43 people, 0.48 -> 42) would
+     * single out the people between them by difference. Coarse steps make such bands wider, which
+     * lowers the risk without removing it (exact counts of nested sets always allow differencing).
+     */
+    threshold: z.number().min(0).max(1).multipleOf(THRESHOLD_STEP).default(0.5),
     /** Purchases in the last `horizonDays` are the outcome; earlier events are the features. */
     horizonDays: z.number().int().min(1).max(365).default(30),
   }),
@@ -38,7 +46,10 @@ export interface SegmentView {
   name: string;
   kind: 'rfm' | 'cluster' | 'propensity';
   definition: Record<string, unknown>;
-  /** null when between 1 and k - 1 (k-anonymity). */
+  /**
+   * null when hidden (k-anonymity): 1 to k - 1 people, 1 to k - 1 people outside it, or hidden with
+   * other cells of its family so the population minus the shown sizes gives nothing away.
+   */
   size: number | null;
   suppressed: boolean;
   population: number | null;
@@ -76,17 +87,24 @@ export async function computeSegments(
   if (def.kind === 'rfm') computed = rfmFamily(events, now);
   else if (def.kind === 'cluster') computed = clusterFamily(events, subjects, def.k, def.seed);
   else computed = [propensitySegment(events, now, def.threshold, def.horizonDays)];
+  const k = (await readInsightsSettings(vigie)).kAnonymity;
   const at = nowIso();
   const ids: string[] = [];
   await vigie.db.transaction().execute(async (tx) => {
     // Consent withdrawn while computing: those people are not stored as members.
     const still = await sources.consenting(vigie, 'profiling', tx);
-    for (const c of computed) {
-      const members = c.members.filter((m) => still.has(m.subject));
-      ids.push(await storeSegment(tx, vigie, actor, def.kind, { ...c, members }, at));
+    const family = computed.map((c) => ({ ...c, members: c.members.filter((m) => still.has(m.subject)) }));
+    // The ledger follows the display's rule: what the screen hides, the ledger does not record.
+    const hidden = hiddenCells(
+      def.kind,
+      family.map((c) => ({ size: c.members.length, population: c.population })),
+      k,
+    );
+    for (const [i, c] of family.entries()) {
+      const shown = { suppressed: hidden.has(i), familyHidden: hidden.size > 0, k };
+      ids.push(await storeSegment(tx, vigie, actor, def.kind, c, at, shown));
     }
   });
-  const k = (await readInsightsSettings(vigie)).kAnonymity;
   const rows = await vigie.db
     .selectFrom('segments')
     .selectAll()
@@ -166,6 +184,7 @@ async function storeSegment(
   kind: string,
   c: Computed,
   at: string,
+  shown: { suppressed: boolean; familyHidden: boolean; k: number },
 ): Promise<string> {
   const existing = await tx.selectFrom('segments').select('id').where('name', '=', c.name).executeTakeFirst();
   const id = existing?.id ?? randomUUID();
@@ -199,7 +218,14 @@ async function storeSegment(
       actor: actorOf(actor),
       action: 'insights.segment.compute',
       target: `segment:${id}`,
-      details: { kind, size: c.members.length, population: c.population },
+      // Auditors and security read the ledger: hidden sizes (and the population of a family with a
+      // hidden segment) are recorded as suppressed (null), exactly as the console shows them.
+      details: {
+        kind,
+        size: shown.suppressed ? null : c.members.length,
+        population: shown.familyHidden ? null : suppressCount(c.population, shown.k),
+        suppressed: shown.suppressed,
+      },
     },
   ]);
   return id;
@@ -244,21 +270,65 @@ type SegmentRow = {
   computed_at: string;
 };
 
-/** One computation's segments share a population: the RFM segments, the k clusters of a run. */
-const familyOf = (r: SegmentRow) => `${r.kind}|${r.computed_at}`;
+/**
+ * One computation's segments share a population: the RFM segments, the k clusters of a run (the
+ * number of clusters is part of the key, so two runs stored in the same millisecond stay apart).
+ */
+const familyOf = (r: SegmentRow) =>
+  `${r.kind}|${r.computed_at}|${r.kind === 'cluster' ? String(JSON.parse(r.definition).k) : ''}`;
 
-/** Families with a hidden segment: their population minus the shown sizes would give it away. */
-function hiddenFamilies(rows: readonly SegmentRow[], k: number): Set<string> {
-  return new Set(rows.filter((r) => suppressCount(r.size, k) === null).map(familyOf));
+/** Families whose segments partition their population (every scored subject is in exactly one). */
+const PARTITION_KINDS: ReadonlySet<string> = new Set(['rfm', 'cluster']);
+
+/**
+ * Indices of the hidden segments of one family. Every segment is hidden when it or its complement in
+ * the population has 1 to k - 1 people (the population is public through other families); in a
+ * partition, secondary suppression also hides the next smallest cells so that the population minus
+ * the shown sizes never gives a hidden size away (see suppressPartition).
+ */
+function hiddenCells(
+  kind: string,
+  cells: ReadonlyArray<{ size: number; population: number }>,
+  k: number,
+): Set<number> {
+  if (PARTITION_KINDS.has(kind) && cells.length > 0)
+    return suppressPartition(
+      cells.map((c) => c.size),
+      Math.max(...cells.map((c) => c.population)),
+      k,
+    );
+  const hidden = new Set<number>();
+  cells.forEach((c, i) => {
+    if (isSmallSubset(c.size, c.population, k)) hidden.add(i);
+  });
+  return hidden;
+}
+
+/** Hidden segment ids, and the families with a hidden segment (their population is hidden too). */
+function disclosure(rows: readonly SegmentRow[], k: number): { hidden: Set<string>; families: Set<string> } {
+  const byFamily = new Map<string, SegmentRow[]>();
+  for (const r of rows) {
+    const list = byFamily.get(familyOf(r)) ?? [];
+    list.push(r);
+    byFamily.set(familyOf(r), list);
+  }
+  const hidden = new Set<string>();
+  const families = new Set<string>();
+  for (const [family, members] of byFamily) {
+    const cells = hiddenCells(members[0]!.kind, members, k);
+    for (const i of cells) hidden.add(members[i]!.id);
+    if (cells.size > 0) families.add(family);
+  }
+  return { hidden, families };
 }
 
 function segmentViews(rows: readonly SegmentRow[], k: number): SegmentView[] {
-  const hidden = hiddenFamilies(rows, k);
-  return rows.map((r) => segmentView(r, k, hidden.has(familyOf(r))));
+  const { hidden, families } = disclosure(rows, k);
+  return rows.map((r) => segmentView(r, k, hidden.has(r.id), families.has(familyOf(r))));
 }
 
-function segmentView(r: SegmentRow, k: number, familyHidden: boolean): SegmentView {
-  const size = suppressCount(r.size, k);
+function segmentView(r: SegmentRow, k: number, suppressed: boolean, familyHidden: boolean): SegmentView {
+  const size = suppressed ? null : r.size;
   return {
     id: r.id,
     name: r.name,
@@ -288,7 +358,11 @@ export async function getSegment(vigie: Vigie, id: string): Promise<SegmentView>
     .where('computed_at', '=', row.computed_at)
     .execute();
   const k = (await readInsightsSettings(vigie)).kAnonymity;
-  return segmentView(row, k, hiddenFamilies(family, k).has(familyOf(row)));
+  const { hidden, families } = disclosure(
+    family.filter((r) => familyOf(r) === familyOf(row)),
+    k,
+  );
+  return segmentView(row, k, hidden.has(row.id), families.has(familyOf(row)));
 }
 
 /** The segment list as CSV (sizes suppressed as on screen; names escaped against formula injection). */

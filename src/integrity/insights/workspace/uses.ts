@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { identityOf } from '../../../core/access/identity.js';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
 import { AppError, notFound, nowIso, type Vigie } from '../../../core/index.js';
-import { type AuditView, auditSegment, getAudit, storeAudit } from './audits.js';
+import { type AuditView, auditSegment, getAudit, reportHasHiddenGroup, storeAudit } from './audits.js';
 import { getSegment } from './segments.js';
 import { readInsightsSettings } from './settings.js';
 import { defaultSources, type InsightSources } from './sources.js';
@@ -88,7 +88,9 @@ export async function requestSegmentUse(
         comment: null,
       })
       .execute();
-    const m = outcome.report?.metrics;
+    // Same rule as the audit's display: metrics over a group with 1 to k - 1 selected (or unselected)
+    // people would give their selection away, so the ledger records them as suppressed (null).
+    const m = reportHasHiddenGroup(outcome.report, settings.kAnonymity) ? undefined : outcome.report?.metrics;
     await vigie.ledger.append(tx, [
       {
         actor: actorOf(actor),

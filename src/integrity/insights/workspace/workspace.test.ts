@@ -124,12 +124,19 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
     const { use, audit } = await requestSegmentUse(vigie, analyst, buyers.id, { campaign: 'Loyalty' });
     expect(audit.failures).toEqual([]);
     expect(use).toMatchObject({ status: 'approved', decidedBy: 'policy' });
+    const [shown] = await listAudits(vigie);
+    expect(shown!.groups).toEqual([
+      { key: 'female', suppressed: false, n: 21, selectionRate: 10 / 21 },
+      { key: 'male', suppressed: false, n: 20, selectionRate: 0.5 },
+    ]);
+    // k = 21: the men (20) are too few, and so are the 10 selected women (k-anonymity review).
     await writeInsightsSettings(vigie, undefined, { kAnonymity: 21 });
     const [view] = await listAudits(vigie);
     expect(view!.groups).toEqual([
-      { key: 'female', suppressed: false, n: 21, selectionRate: 10 / 21 },
+      { key: 'female', suppressed: true },
       { key: 'male', suppressed: true },
     ]);
+    expect(view).toMatchObject({ passed: true, metrics: null, population: null });
   });
 
   it('scores purchase propensity with a holdout AUC, and refuses data without both outcomes', async () => {
