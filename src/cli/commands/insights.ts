@@ -59,7 +59,11 @@ export function registerInsightsCommands(program: Command, io: Io): void {
     )
     .option('--k <n>', 'number of clusters (cluster)', parseIntArg)
     .option('--seed <n>', 'random seed (cluster)', parseIntArg)
-    .option('--threshold <p>', 'minimum propensity score to be a member, 0 to 1 in steps of 0.05 (propensity)', parseRate)
+    .option(
+      '--threshold <p>',
+      'minimum propensity score to be a member, 0 to 1 in steps of 0.05 (propensity)',
+      parseRate,
+    )
     .option('--horizon-days <n>', 'days of purchases taken as the outcome (propensity)', parseIntArg)
     .addOption(formatOption())
     .action(
