@@ -128,6 +128,7 @@ describe.each(engines)('Insights over HTTP (%s)', (engine) => {
         payload: { campaign: 'x' },
       },
       { method: 'GET', url: '/api/v1/recommendations/bad%20subject' },
+      { method: 'GET', url: '/api/v1/recommendations/no-such-customer' },
       { method: 'PUT', url: '/api/v1/insights/settings', payload: { kAnonymity: 1 } },
     ] as const;
     for (const b of bad) {

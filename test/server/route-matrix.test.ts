@@ -376,7 +376,9 @@ const examples: Record<string, Factory> = {
     });
     return { url: `/api/v1/fairness-audits/${audit.id}` };
   },
-  'GET /api/v1/recommendations/:subject': () => ({ url: '/api/v1/recommendations/some-subject?n=3' }),
+  'GET /api/v1/recommendations/:subject': async (s, n) => ({
+    url: `/api/v1/recommendations/${await aCustomer(s, n)}?n=3`,
+  }),
   'POST /api/v1/recommendations/compute': () => ({
     url: '/api/v1/recommendations/compute',
     payload: { n: 3 },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
-import { chunked, nowIso, type Vigie } from '../../../core/index.js';
+import { chunked, notFound, nowIso, type Vigie } from '../../../core/index.js';
 import {
   buildRecommender,
   popularAmong,
@@ -96,7 +96,24 @@ export async function recommendForSubject(
 ): Promise<SubjectRecommendations> {
   const s = subjectParamSchema.parse(subject);
   const { n } = recommendOptionsSchema.parse(options);
-  return forSubject(await currentContext(vigie, sources), s, n);
+  const context = await currentContext(vigie, sources);
+  // A mistyped id would otherwise read as "has not consented" next to the popular items.
+  if (!context.consenting.has(s) && !(await isKnownSubject(vigie, s))) throw notFound('customer');
+  return forSubject(context, s, n);
+}
+
+/** A customer of the vault, or someone events were received for. */
+async function isKnownSubject(vigie: Vigie, subject: string): Promise<boolean> {
+  const [profile, event] = await Promise.all([
+    vigie.db.selectFrom('customers').select('subject').where('subject', '=', subject).executeTakeFirst(),
+    vigie.db
+      .selectFrom('customer_events')
+      .select('subject')
+      .where('subject', '=', subject)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return profile !== undefined || event !== undefined;
 }
 
 /**
