@@ -24,9 +24,42 @@ export interface RatingMatrix {
   itemStart: Int32Array;
   itemUsers: Int32Array;
   itemValues: Float64Array;
-  /** The rating scale as observed: the lowest and highest value in the data. */
+  /**
+   * The rating scale: the lowest and highest value in common use (see `ratingScale`). Rarer values
+   * beyond it are clamped to it in `userValues` and `itemValues`.
+   */
   minRating: number;
   maxRating: number;
+  /** How many ratings lay beyond the scale and were clamped. */
+  outOfScale: number;
+}
+
+/** A value is part of the scale once this share of the ratings (and at least 3) use it. */
+const SCALE_SHARE = 0.005;
+
+/**
+ * The scale from the values in common use. Taking the bare minimum and maximum let one stray rating
+ * (a 6 on a 1-5 scale, a 0) move the scale's end, so that nobody rated at the top any more and a push
+ * attack at 5 went unseen: a poisoner only had to add that one rating.
+ */
+function ratingScale(values: readonly number[]): { min: number; max: number } {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const needed = Math.max(3, Math.ceil(SCALE_SHARE * values.length));
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const [v, n] of counts) {
+    if (n < needed) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min < max) return { min, max };
+  // Too few ratings for two values to be common: the observed range.
+  for (const v of counts.keys()) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return values.length ? { min, max } : { min: 0, max: 0 };
 }
 
 /** Up to ten million ratings in memory: beyond that a caller should scan in batches. */
@@ -43,8 +76,6 @@ export function buildRatingMatrix(ratings: readonly Rating[]): RatingMatrix {
   const us: number[] = [];
   const is: number[] = [];
   const vs: number[] = [];
-  let minRating = Number.POSITIVE_INFINITY;
-  let maxRating = Number.NEGATIVE_INFINITY;
   for (const r of ratings) {
     if (!Number.isFinite(r.rating)) throw new AppError('VALIDATION', 'A rating is not a finite number');
     let u = userIndex.get(r.user);
@@ -68,9 +99,9 @@ export function buildRatingMatrix(ratings: readonly Rating[]): RatingMatrix {
       is.push(i);
       vs.push(r.rating);
     }
-    if (r.rating < minRating) minRating = r.rating;
-    if (r.rating > maxRating) maxRating = r.rating;
   }
+  const scale = ratingScale(vs);
+  let outOfScale = 0;
   const nUsers = userIndex.size;
   const nItems = itemIndex.size;
   const userStart = prefixCounts(us, nUsers);
@@ -84,7 +115,9 @@ export function buildRatingMatrix(ratings: readonly Rating[]): RatingMatrix {
   for (let k = 0; k < vs.length; k++) {
     const u = us[k]!;
     const i = is[k]!;
-    const v = vs[k]!;
+    const raw = vs[k]!;
+    const v = Math.min(scale.max, Math.max(scale.min, raw));
+    if (v !== raw) outOfScale++;
     const pu = uFill[u]!++;
     userItems[pu] = i;
     userValues[pu] = v;
@@ -101,8 +134,9 @@ export function buildRatingMatrix(ratings: readonly Rating[]): RatingMatrix {
     itemStart,
     itemUsers,
     itemValues,
-    minRating: vs.length ? minRating : 0,
-    maxRating: vs.length ? maxRating : 0,
+    minRating: scale.min,
+    maxRating: scale.max,
+    outOfScale,
   };
 }
 
