@@ -106,6 +106,19 @@ describe.each(engines)('vigie customers on %s', (engine) => {
     );
   });
 
+  it('refuses a CSV without a header in one issue, without echoing the first person (exit 2)', async () => {
+    const path = file('no-header.csv', CSV.split('\n').slice(1).join('\n'));
+    const res = await cli(['customers', 'import', path, '--format', 'json'], ws.env);
+    expect(res.code).toBe(2);
+    expect(JSON.parse(res.stdout).issues).toEqual([
+      expect.objectContaining({ row: 1, column: '', code: 'not_a_header' }),
+    ]);
+    const text = await cli(['customers', 'import', path], ws.env);
+    expect(text.code).toBe(2);
+    for (const out of [res.stdout, res.stderr, text.stdout, text.stderr])
+      expect(out).not.toMatch(/K-1|Inès|ines@|Hugo|hugo@/);
+  });
+
   it('rejects bad input with exit 2: unknown format, missing file, bad purpose', async () => {
     expect((await cli(['customers', 'import', file('x.txt', 'a')], ws.env)).code).toBe(2);
     expect((await cli(['customers', 'import', join(ws.home, 'missing.csv')], ws.env)).code).toBe(2);

@@ -122,6 +122,14 @@ describe.each(engines)('customers API on %s', (engine) => {
     const del = await s.app.inject({ method: 'DELETE', url: `/api/v1/customers/${louise}`, headers: admin });
     expect(del.statusCode).toBe(200);
     expect(del.json().deleted).toMatchObject({ customers: 1, customer_consents: 2 });
+    expect(del.json().derived).toEqual({ recommendations: 0, segmentsAffected: 0 });
+    // Imported again after the erasure request: refused, row by row, without naming the person.
+    const back = await upload(CSV, 'text/csv');
+    expect(back.statusCode).toBe(400);
+    expect(back.json().report.issues).toEqual([
+      expect.objectContaining({ row: 2, column: 'external_id', code: 'erased_subject' }),
+    ]);
+    expect(back.body).not.toMatch(/Louise|louise\.martin/);
     const gone = await s.app.inject({ method: 'GET', url: `/api/v1/customers/${louise}`, headers: admin });
     expect(gone.statusCode).toBe(404);
   });
@@ -163,6 +171,37 @@ describe.each(engines)('customers API on %s', (engine) => {
     ];
     expect(cases.map((r) => r.statusCode)).toEqual([400, 400, 400, 400, 400, 415, 413]);
     for (const r of cases) expect(r.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('refuses unknown fields, non-e-mails and invalid phones, and an older consent than the stored one', async () => {
+    const paul = subjectOf(s.vigie, 'C-101');
+    const find = (payload: Record<string, unknown>) =>
+      s.app.inject({ method: 'POST', url: '/api/v1/customers/find', headers: admin, payload });
+    const consent = (payload: Record<string, unknown>) =>
+      s.app.inject({ method: 'PUT', url: `/api/v1/customers/${paul}/consents`, headers: admin, payload });
+    const cases = [
+      await find({ email: 'paul.bernard@example.com', zz: 1 }),
+      await find({ email: 'jean.dupont' }),
+      await find({ phone: '+33 1' }),
+      await consent({ purpose: 'analytics', status: 'given', zz: 'x' }),
+    ];
+    expect(cases.map((r) => r.statusCode)).toEqual([400, 400, 400, 400]);
+    for (const r of cases) expect(r.headers['content-type']).toContain('application/problem+json');
+
+    // Withdrawn now; a consent dated 2020 arriving later must not bring it back.
+    expect((await consent({ purpose: 'analytics', status: 'withdrawn' })).statusCode).toBe(200);
+    const old = await consent({ purpose: 'analytics', status: 'given', at: '2020-01-01T00:00:00Z' });
+    expect(old.statusCode).toBe(409);
+    expect(old.headers['content-type']).toContain('application/problem+json');
+    expect(old.json().detail).toMatch(/more recent consent decision/);
+    const now = await s.app.inject({
+      method: 'GET',
+      url: `/api/v1/customers/${paul}/consents`,
+      headers: admin,
+    });
+    expect(now.json().consents.find((c: { purpose: string }) => c.purpose === 'analytics').status).toBe(
+      'withdrawn',
+    );
   });
 
   it('keeps the vault to admins and analysts, and sets the retention period', async () => {

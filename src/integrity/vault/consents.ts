@@ -1,5 +1,13 @@
+import { sql } from 'kysely';
 import { AppError, actorOf, type Executor, nowIso, type Principal, type Vigie } from '../../core/index.js';
-import { type Consent, type ConsentInput, consentInputSchema, PURPOSES, type Purpose } from './model.js';
+import {
+  type Consent,
+  type ConsentInput,
+  consentInputSchema,
+  isFutureConsent,
+  PURPOSES,
+  type Purpose,
+} from './model.js';
 import { requireSubject } from './profiles.js';
 
 export interface ConsentWrite {
@@ -14,14 +22,21 @@ export interface ConsentWrite {
  * Records consent decisions (one statement per batch). A withdrawal keeps the date consent was given
  * (proof of what held when); giving again clears the withdrawal. At most one write per subject and
  * purpose per call: PostgreSQL refuses to update the same row twice in one statement.
+ *
+ * Decisions are ordered by their date, not by when they reach us: a write dated before the stored
+ * decision (e.g. a consent given in 2020 replayed after a withdrawal made today, through the API or a
+ * re-import of an old CRM export) is ignored, so an older consent can never override a newer
+ * withdrawal. A write dated at the same instant as the stored one applies (last writer wins).
+ * Returns the writes that were ignored for that reason. Dates are compared as ISO-8601 UTC text
+ * (`toISOString`, the only format stored), which orders like the instants they denote.
  */
 export async function writeConsents(
   tx: Executor,
   writes: Array<ConsentWrite & { subject: string }>,
-): Promise<void> {
-  if (writes.length === 0) return;
+): Promise<Array<ConsentWrite & { subject: string }>> {
+  if (writes.length === 0) return [];
   const now = nowIso();
-  await tx
+  const applied = await tx
     .insertInto('customer_consents')
     .values(
       writes.map((w) => {
@@ -40,21 +55,32 @@ export async function writeConsents(
       }),
     )
     .onConflict((oc) =>
-      oc.columns(['subject', 'purpose']).doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'),
-        lawful_basis: eb.ref('excluded.lawful_basis'),
-        source: eb.ref('excluded.source'),
-        given_at: eb
-          .case()
-          .when('excluded.status', '=', 'given')
-          .then(eb.ref('excluded.given_at'))
-          .else(eb.ref('customer_consents.given_at'))
-          .end(),
-        withdrawn_at: eb.ref('excluded.withdrawn_at'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
+      oc
+        .columns(['subject', 'purpose'])
+        .doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          lawful_basis: eb.ref('excluded.lawful_basis'),
+          source: eb.ref('excluded.source'),
+          given_at: eb
+            .case()
+            .when('excluded.status', '=', 'given')
+            .then(eb.ref('excluded.given_at'))
+            .else(eb.ref('customer_consents.given_at'))
+            .end(),
+          withdrawn_at: eb.ref('excluded.withdrawn_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        // The stored decision's date: its withdrawal if withdrawn, else when it was given.
+        .where(
+          sql<boolean>`coalesce(case when customer_consents.status = 'withdrawn' then customer_consents.withdrawn_at else customer_consents.given_at end, '') <= coalesce(excluded.given_at, excluded.withdrawn_at)`,
+        ),
     )
+    // A conflicting row whose update the WHERE refused is not returned: that is how we see it.
+    .returning(['subject', 'purpose'])
     .execute();
+  if (applied.length === writes.length) return [];
+  const done = new Set(applied.map((r) => `${r.subject} ${r.purpose}`));
+  return writes.filter((w) => !done.has(`${w.subject} ${w.purpose}`));
 }
 
 export async function listConsents(db: Executor, subject: string): Promise<Consent[]> {
@@ -79,11 +105,11 @@ export async function setConsent(
   input: ConsentInput,
 ): Promise<Consent[]> {
   const c = consentInputSchema.parse(input);
-  if (c.at && Date.parse(c.at) > Date.now() + 60_000)
+  if (c.at && isFutureConsent(c.at))
     throw new AppError('VALIDATION', 'a consent cannot be dated in the future');
   await vigie.db.transaction().execute(async (tx) => {
     await requireSubject(tx, subject);
-    await writeConsents(tx, [
+    const ignored = await writeConsents(tx, [
       {
         subject,
         purpose: c.purpose,
@@ -93,6 +119,12 @@ export async function setConsent(
         at: c.at ?? nowIso(),
       },
     ]);
+    // An older decision never replaces a newer one (a replayed consent after a withdrawal): 409.
+    if (ignored.length > 0)
+      throw new AppError(
+        'CONFLICT',
+        `a more recent consent decision is already recorded for ${c.purpose}: this one, dated earlier, was not applied`,
+      );
     await vigie.ledger.append(tx, [
       {
         actor: actorOf(actor),

@@ -108,17 +108,47 @@ export async function deleteSubjects(tx: Executor, subjects: string[]): Promise<
   return counts;
 }
 
+/**
+ * What an erasure did to data derived from the person (counts only): stored recommendations of other
+ * customers dropped, and segments whose stored aggregates still count the person.
+ */
+export interface ErasureDerived {
+  /** Other customers' stored recommendation rows deleted (the subject's own is in `deleted`). */
+  recommendations: number;
+  /** Segments the subject belonged to: their size, population and profile still count the person. */
+  segmentsAffected: number;
+}
+
 /** Right to erasure (GDPR art. 17): the profile, its key and the subject's rows everywhere, at once. */
 export async function eraseSubject(
   vigie: Vigie,
   actor: Principal | undefined,
   subject: string,
-): Promise<{ requestId: string; subject: string; deleted: Record<string, number> }> {
+): Promise<{ requestId: string; subject: string; deleted: Record<string, number>; derived: ErasureDerived }> {
   const requestId = randomUUID();
-  const deleted = await vigie.db.transaction().execute(async (tx) => {
+  const { counts, derived } = await vigie.db.transaction().execute(async (tx) => {
+    // Read before deleteSubjects removes the memberships: which stored segments counted the person.
+    const memberships = await tx
+      .selectFrom('segment_members')
+      .select((eb) => eb.fn.count<number>('segment_id').distinct().as('n'))
+      .where('subject', '=', subject)
+      .executeTakeFirst();
     const counts = await deleteSubjects(tx, [subject]);
     // Events may exist without a profile: the request is honoured wherever the subject appears.
     if (Object.values(counts).every((n) => n === 0)) throw notFound('customer');
+    // Issue 7 asks erasure to remove the person from the models' training data too. Every stored
+    // recommendation (other customers' included) came from a model trained on the ledger with this
+    // person's events in it: an item only they bought can still be recommended to others. The whole
+    // batch is dropped; the next `insights recommendations compute` rebuilds it without them, and live
+    // recommendations are rebuilt from the events anyway (the event ledger changed).
+    const others = await tx.deleteFrom('recommendations').executeTakeFirst();
+    // Stored segments keep size, population and aggregate profile as computed with the person in them.
+    // The segments table has no "needs recomputation" flag (and erasure must not add a migration), so
+    // the count is recorded here and in the ledger; recomputing the segments clears it.
+    const derived: ErasureDerived = {
+      recommendations: Number(others.numDeletedRows ?? 0),
+      segmentsAffected: Number(memberships?.n ?? 0),
+    };
     await tx
       .insertInto('erased_subjects')
       .values({ subject, erased_at: nowIso() })
@@ -129,12 +159,13 @@ export async function eraseSubject(
         actor: actorOf(actor),
         action: 'customers.dsr.erase',
         target: `subject:${subject}`,
-        details: { requestId, deleted: counts },
+        // Counts only: never which segments (with a small one, that would say who was in it).
+        details: { requestId, deleted: counts, derived },
       },
     ]);
-    return counts;
+    return { counts, derived };
   });
-  return { requestId, subject, deleted };
+  return { requestId, subject, deleted: counts, derived };
 }
 
 /**

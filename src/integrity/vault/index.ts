@@ -6,7 +6,7 @@
  */
 export { type SubjectAttributeName, subjectAttribute } from './attributes.js';
 export { consentingSubjects, getConsents, listConsents, setConsent } from './consents.js';
-export { type AccessExport, accessExport, erasedSubjects, eraseSubject } from './dsr.js';
+export { type AccessExport, accessExport, type ErasureDerived, erasedSubjects, eraseSubject } from './dsr.js';
 export { type ImportOptions, type ImportReport, importCustomers, MAX_REPORTED_ISSUES } from './import.js';
 export {
   AGE_BANDS,

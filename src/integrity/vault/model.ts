@@ -75,7 +75,13 @@ export interface Profile extends ProfileFields {
   external_id: string;
 }
 
-export const consentInputSchema = z.object({
+/** Refused: a consent decision dated in the future (a minute of clock skew is tolerated). */
+export function isFutureConsent(at: string): boolean {
+  return Date.parse(at) > Date.now() + 60_000;
+}
+
+/** Strict: an unknown field is refused rather than silently dropped. */
+export const consentInputSchema = z.strictObject({
   purpose: z.enum(PURPOSES),
   status: z.enum(['given', 'withdrawn']),
   lawful_basis: z.enum(LAWFUL_BASES).default('consent'),

@@ -95,10 +95,21 @@ export async function getProfile(
   return stored;
 }
 
+/**
+ * Strict: an unknown field is refused, not silently dropped (a typo such as `mail` would otherwise
+ * search nothing and answer "no match"). The e-mail and phone are checked for shape here, so a value
+ * that cannot be in the index (`jean.dupont`, `+33 1`) is a 400, not an empty 200.
+ */
 export const findInputSchema = z
-  .object({
-    email: z.string().trim().min(3).max(254).optional(),
-    phone: z.string().trim().min(3).max(40).optional(),
+  .strictObject({
+    email: z.string().trim().min(3).max(254).pipe(z.email('not a valid e-mail address')).optional(),
+    phone: z
+      .string()
+      .trim()
+      .min(3)
+      .max(40)
+      .refine((p) => normalisePhone(p, undefined) !== undefined, 'not a valid phone number')
+      .optional(),
   })
   .refine((v) => Boolean(v.email) !== Boolean(v.phone), 'give either an e-mail or a phone number');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  isFutureConsent,
   PROFILE_FIELDS,
   type Profile,
   PURPOSES,
@@ -29,7 +30,11 @@ export type IssueCode =
   | 'key_required'
   | 'invalid_phone'
   | 'too_many_rows'
-  | 'unreadable';
+  | 'unreadable'
+  /** The CSV's first line has none of the known columns: most likely data, so nothing of it is shown. */
+  | 'not_a_header'
+  /** The customer asked for erasure: their profile may not be imported again. */
+  | 'erased_subject';
 
 export interface ImportedConsent {
   purpose: Purpose;
@@ -59,13 +64,79 @@ export function unknownColumns(columns: Iterable<string>): string[] {
   return [...columns].filter((c) => !KNOWN.has(c));
 }
 
+/**
+ * A column name that may be a person's data rather than a name: a file without a header (or with a
+ * shifted one) puts someone's e-mail, phone or name in the header line, and reporting "unknown column
+ * jean.dupont@example.com" would copy it into the report, which is shown, returned by the API and
+ * may be logged.
+ * Heuristic (linear, no backtracking): long, an @, five digits or more (phone, postal code, id), or a
+ * character a column name would not use. Such a column is reported by its position instead.
+ */
+export function looksLikeData(name: string): boolean {
+  if (name.length > 64 || name.includes('@')) return true;
+  let digits = 0;
+  for (const ch of name) if (ch >= '0' && ch <= '9') digits++;
+  return digits >= 5 || !/^[\p{L}\p{N} _.()#/-]*$/u.test(name);
+}
+
+/** How a column is named in a report: its name, or its 1-based position when the name looks like data. */
+export function columnLabel(name: string, index: number): string {
+  return looksLikeData(name) ? `column ${index + 1}` : name;
+}
+
+/** Columns named in "expected columns such as ..." when the first line is not a header. */
+const EXAMPLE_COLUMNS = [
+  'external_id',
+  'email',
+  'first_name',
+  'last_name',
+  'phone',
+  'consent_marketing_email',
+];
+
+/**
+ * The issues of a CSV header: one `not_a_header` issue when none of its columns is known (the first
+ * line is most likely a person's data: none of it is echoed), else one `unknown_column` per unknown
+ * column, named only when the name does not look like data.
+ */
+export function headerIssues(columns: string[]): ImportIssue[] {
+  if (columns.length > 0 && !columns.some((c) => KNOWN.has(c)))
+    return [
+      {
+        row: 1,
+        column: '',
+        code: 'not_a_header',
+        reason: `the first line is not a header; expected columns such as ${EXAMPLE_COLUMNS.join(', ')}`,
+      },
+    ];
+  return unknownColumnIssues(1, columns);
+}
+
+function unknownColumnIssues(row: number, columns: string[]): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  columns.forEach((c, i) => {
+    if (!KNOWN.has(c))
+      issues.push({
+        row,
+        column: columnLabel(c, i),
+        code: 'unknown_column',
+        reason: looksLikeData(c) ? 'unknown column (its name looks like data: not shown)' : 'unknown column',
+      });
+  });
+  return issues;
+}
+
 const YES = new Set(['yes', 'y', 'true', '1', 'given', 'oui']);
 const NO = new Set(['no', 'n', 'false', '0', 'withdrawn', 'non']);
 
 const extrasSchema = z.object({
   external_id: z.string().trim().max(MAX_EXTERNAL_ID).optional(),
   consent_source: plainLabel(100).optional(),
-  consent_at: z.iso.datetime({ offset: true }).optional(),
+  // Same rule as the API (setConsent): a consent decision cannot be dated in the future.
+  consent_at: z.iso
+    .datetime({ offset: true })
+    .refine((at) => !isFutureConsent(at), 'a consent cannot be dated in the future')
+    .optional(),
 });
 
 /** Empty CSV cells mean "not given"; JSON nulls too. */
@@ -114,12 +185,7 @@ export function validateRow(
   raw: Record<string, unknown>,
 ): { ok: true; value: ValidRow } | { ok: false; issues: ImportIssue[] } {
   const record = present(raw);
-  const issues: ImportIssue[] = unknownColumns(Object.keys(raw)).map((column) => ({
-    row,
-    column,
-    code: 'unknown_column',
-    reason: 'unknown column',
-  }));
+  const issues: ImportIssue[] = unknownColumnIssues(row, Object.keys(raw));
   const fields: Record<string, unknown> = {};
   for (const f of PROFILE_FIELDS) if (f in record) fields[f] = record[f];
   if (typeof fields.attributes === 'string') {

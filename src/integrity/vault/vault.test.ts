@@ -212,7 +212,12 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
     const exp = await accessExport(vigie, undefined, s);
     expect(exp.profile).toMatchObject({ first_name: 'John', email: 'john@new.example' });
     expect(exp.consents.map((c) => c.purpose).sort()).toEqual(['marketing_email', 'profiling']);
-    expect(exp.history.map((h) => h.action)).toEqual(['customers.rectify']);
+    // The import's consent decisions are in the subject's history too (issue 7 security test, defect 3).
+    expect(exp.history.map((h) => h.action)).toEqual([
+      'customers.consent.withdraw',
+      'customers.consent.give',
+      'customers.rectify',
+    ]);
 
     const keyBefore = (
       await vigie.db
@@ -270,5 +275,207 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
     expect(await vigie.db.selectFrom('customer_consents').select('subject').distinct().execute()).toEqual(
       left,
     );
+  });
+
+  describe('defects found by the security test of issue 7', () => {
+    const setUp = async () => {
+      await importCustomers(vigie, undefined, csv(CSV), { format: 'csv' });
+      return { amelie: subjectOf(vigie, 'CRM-1'), john: subjectOf(vigie, 'CRM-2') };
+    };
+
+    it('erasure drops every stored recommendation and counts the segments that still include the person', async () => {
+      const { amelie, john } = await setUp();
+      const zoe = subjectOf(vigie, 'zoe.durand@example.fr');
+      const at = new Date().toISOString();
+      const segment = (id: string) => ({
+        id,
+        name: id,
+        kind: 'rfm',
+        definition: '{}',
+        size: 2,
+        population: 3,
+        profile: '{"mean_monetary":42}',
+        computed_at: at,
+        computed_by: 'test',
+      });
+      await vigie.db
+        .insertInto('segments')
+        .values([segment('s1'), segment('s2'), segment('s3')])
+        .execute();
+      await vigie.db
+        .insertInto('segment_members')
+        .values([
+          { segment_id: 's1', subject: amelie, score: null },
+          { segment_id: 's1', subject: john, score: null },
+          { segment_id: 's2', subject: john, score: null },
+          { segment_id: 's3', subject: zoe, score: null },
+        ])
+        .execute();
+      // "only-john-bought" was learnt from John's events and recommended to the others.
+      await vigie.db
+        .insertInto('recommendations')
+        .values(
+          [amelie, john, zoe].map((subject) => ({
+            subject,
+            items: '[{"item":"only-john-bought","score":1}]',
+            computed_at: at,
+          })),
+        )
+        .execute();
+      const r = await eraseSubject(vigie, undefined, john);
+      expect(r.deleted).toMatchObject({ recommendations: 1, segment_members: 2 });
+      expect(r.derived).toEqual({ recommendations: 2, segmentsAffected: 2 });
+      expect(await vigie.db.selectFrom('recommendations').select('subject').execute()).toEqual([]);
+      const entry = await vigie.db
+        .selectFrom('ledger_entries')
+        .select('details')
+        .where('action', '=', 'customers.dsr.erase')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(entry.details).derived).toEqual({ recommendations: 2, segmentsAffected: 2 });
+      expect(entry.details).not.toMatch(/s1|s2|only-john/);
+    });
+
+    it('never lets an older consent override a newer withdrawal (API and import), and refuses future dates', async () => {
+      const { amelie } = await setUp();
+      await setConsent(vigie, undefined, amelie, { purpose: 'marketing_email', status: 'withdrawn' });
+      await expect(
+        setConsent(vigie, undefined, amelie, {
+          purpose: 'marketing_email',
+          status: 'given',
+          at: '2020-01-01T00:00:00Z',
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/more recent/) });
+      expect(await consentingSubjects(vigie, 'marketing_email')).toEqual(new Set());
+
+      const old =
+        'external_id,email,consent_marketing_email,consent_at\nCRM-1,amelie.poulain@example.com,yes,2026-01-01T00:00:00Z';
+      const r = await importCustomers(vigie, undefined, csv(old), { format: 'csv' });
+      expect(r).toMatchObject({ ok: true, updated: 1, consents: 0, consentsSkipped: 1 });
+      expect(await consentingSubjects(vigie, 'marketing_email')).toEqual(new Set());
+      // A newer decision still applies, from either side.
+      const now = new Date().toISOString();
+      await setConsent(vigie, undefined, amelie, { purpose: 'marketing_email', status: 'given', at: now });
+      expect(await consentingSubjects(vigie, 'marketing_email')).toEqual(new Set([amelie]));
+
+      const future = old.replace('2026-01-01', '2999-01-01');
+      const f = await importCustomers(vigie, undefined, csv(future), { format: 'csv' });
+      expect(f.ok).toBe(false);
+      expect(f.issues).toContainEqual({
+        row: 2,
+        column: 'consent_at',
+        code: 'invalid_value',
+        reason: 'a consent cannot be dated in the future',
+      });
+    });
+
+    it('ledgers each imported consent decision per subject, like the API, with ids only', async () => {
+      const dry = await importCustomers(vigie, undefined, csv(CSV), { format: 'csv', dryRun: true });
+      expect(dry.ok).toBe(true);
+      expect(await vigie.db.selectFrom('ledger_entries').select('seq').execute()).toEqual([]);
+      const { amelie, john } = await setUp();
+      const rows = await vigie.db
+        .selectFrom('ledger_entries')
+        .select(['action', 'target', 'details'])
+        .where('action', 'like', 'customers.consent.%')
+        .orderBy('seq')
+        .execute();
+      const shape = rows.map((e) => `${e.target} ${e.action} ${JSON.parse(e.details).purpose}`);
+      expect(shape.sort()).toEqual(
+        [
+          `subject:${amelie} customers.consent.give marketing_email`,
+          `subject:${amelie} customers.consent.withdraw profiling`,
+          `subject:${john} customers.consent.withdraw marketing_email`,
+          `subject:${john} customers.consent.give profiling`,
+        ].sort(),
+      );
+      for (const e of rows)
+        expect(Object.keys(JSON.parse(e.details)).sort()).toEqual(['importId', 'lawfulBasis', 'purpose']);
+      for (const value of PERSONAL) expect(JSON.stringify(rows), value).not.toContain(value);
+    });
+
+    it('refuses to import again a customer who asked for erasure, and imports nothing', async () => {
+      const { john } = await setUp();
+      await eraseSubject(vigie, undefined, john);
+      const again = `${CSV}\nCRM-3,New,Person,new.person@example.com,,,,,,,,,,,\nCRM-4,Bad,Row,not-an-email,,,,,,,,,,,`;
+      const r = await importCustomers(vigie, undefined, csv(again), { format: 'csv' });
+      expect(r).toMatchObject({ ok: false, invalidRows: 2 });
+      // The erased row is reported even though another row had already failed.
+      expect(r.issues).toEqual([
+        expect.objectContaining({ row: 6, column: 'email', code: 'invalid_value' }),
+        {
+          row: 3,
+          column: 'external_id',
+          code: 'erased_subject',
+          reason: expect.stringContaining('asked for erasure'),
+        },
+      ]);
+      expect(JSON.stringify(r)).not.toMatch(/Smith|CRM-2/);
+      expect(await findSubjects(vigie, undefined, { email: 'new.person@example.com' })).toEqual([]);
+      expect(
+        await vigie.db.selectFrom('customers').select('subject').where('subject', '=', john).execute(),
+      ).toEqual([]);
+    });
+
+    it('does not echo data from a CSV without a header, nor data-like column names', async () => {
+      const noHeader = CSV.split('\n').slice(1).join('\n');
+      const r = await importCustomers(vigie, undefined, csv(noHeader), { format: 'csv' });
+      expect(r.ok).toBe(false);
+      expect(r.issues).toEqual([
+        {
+          row: 1,
+          column: '',
+          code: 'not_a_header',
+          reason: expect.stringContaining('expected columns such as external_id, email'),
+        },
+      ]);
+      for (const value of PERSONAL) expect(JSON.stringify(r), value).not.toContain(value);
+      expect(await vigie.db.selectFrom('customers').select('subject').execute()).toEqual([]);
+
+      const shifted =
+        'external_id,email,jean.dupont@example.com,0612345678,shoe_size\nA,a@example.com,x,y,42';
+      const s2 = await importCustomers(vigie, undefined, csv(shifted), { format: 'csv' });
+      expect(s2.issues.filter((i) => i.row === 1).map((i) => i.column)).toEqual([
+        'column 3',
+        'column 4',
+        'shoe_size',
+      ]);
+      expect(JSON.stringify(s2)).not.toMatch(/dupont|0612345678/);
+      const json = '{"external_id":"A","jean.dupont@example.com":1}';
+      const s3 = await importCustomers(vigie, undefined, csv(json), { format: 'json' });
+      expect(s3.issues.map((i) => i.column)).toEqual(['column 2']);
+      expect(JSON.stringify(s3)).not.toContain('dupont');
+    });
+
+    it('lets the event loop run during a long import', async () => {
+      const lines = ['external_id,email'];
+      for (let i = 0; i < 5000; i++) lines.push(`C-${i},c${i}@example.com`);
+      let ticks = 0;
+      let running = true;
+      const tick = () => {
+        ticks++;
+        if (running) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const r = await importCustomers(vigie, undefined, csv(lines.join('\n')), {
+        format: 'csv',
+        dryRun: true,
+      });
+      running = false;
+      expect(r).toMatchObject({ ok: true, rows: 5000 });
+      expect(ticks).toBeGreaterThanOrEqual(5);
+    });
+
+    it('refuses unknown fields and values that cannot be an e-mail or a phone', async () => {
+      await setUp();
+      const given = { purpose: 'profiling', status: 'given' } as const;
+      expect(consentInputSchema.safeParse({ ...given, zz: 1 }).success).toBe(false);
+      for (const input of [
+        { email: 'amelie.poulain@example.com', zz: 1 },
+        { email: 'jean.dupont' },
+        { phone: '+33 1' },
+      ])
+        await expect(findSubjects(vigie, undefined, input as never), JSON.stringify(input)).rejects.toThrow();
+      expect(await findSubjects(vigie, undefined, { email: 'AMELIE.poulain@example.com ' })).toHaveLength(1);
+    });
   });
 });
