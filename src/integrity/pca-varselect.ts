@@ -11,7 +11,7 @@
  * seconds for a thousand users). Only three components are needed, so we run subspace iteration with
  * sparse products X^T(X V) and let ml-matrix orthonormalise the thin block.
  */
-import { Matrix, QrDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, QrDecomposition } from 'ml-matrix';
 import { createRng } from './random.js';
 import type { RatingMatrix } from './ratings.js';
 
@@ -22,46 +22,62 @@ export interface PcaOptions {
 
 export function pcaVarSelectScores(m: RatingMatrix, options: PcaOptions = {}): Float64Array {
   const nUsers = m.userIds.length;
-  const nItems = m.itemIds.length;
   const comps = Math.min(options.components ?? 3, nUsers);
   if (nUsers === 0 || comps === 0) return new Float64Array(nUsers);
   const z = zScoredValues(m);
+  // A few extra vectors, then Rayleigh-Ritz: on real data the 3rd and 4th eigenvalues are close, and
+  // a 3-wide block had not converged after 30 rounds, so the scores depended on the order of the
+  // users in the input (the random start is drawn per position).
+  const block = Math.min(comps + OVERSAMPLE, nUsers);
   const rng = createRng(12_345);
-  let basis = new Matrix(nUsers, comps);
-  for (let u = 0; u < nUsers; u++) for (let c = 0; c < comps; c++) basis.set(u, c, rng.normal());
+  let basis = new Matrix(nUsers, block);
+  for (let u = 0; u < nUsers; u++) for (let c = 0; c < block; c++) basis.set(u, c, rng.normal());
   basis = orthonormal(basis);
-  const v = new Float64Array(nUsers * comps);
-  const xv = new Float64Array(nItems * comps);
-  for (let it = 0; it < (options.iterations ?? 30); it++) {
-    for (let u = 0; u < nUsers; u++) for (let c = 0; c < comps; c++) v[u * comps + c] = basis.get(u, c);
-    xv.fill(0);
-    // X V: item i gets the sum over its raters of z_ui * v_u (all components in one pass).
-    for (let u = 0; u < nUsers; u++) {
-      for (let p = m.userStart[u]!; p < m.userStart[u + 1]!; p++) {
-        const zi = z[p]!;
-        const row = m.userItems[p]! * comps;
-        for (let c = 0; c < comps; c++) xv[row + c]! += zi * v[u * comps + c]!;
-      }
-    }
-    // X^T (X V): user u gets the sum over its items of z_ui * (XV)_i.
-    const next = new Matrix(nUsers, comps);
-    for (let u = 0; u < nUsers; u++) {
-      for (let c = 0; c < comps; c++) {
-        let s = 0;
-        for (let p = m.userStart[u]!; p < m.userStart[u + 1]!; p++)
-          s += z[p]! * xv[m.userItems[p]! * comps + c]!;
-        next.set(u, c, s);
-      }
-    }
-    basis = orthonormal(next);
-  }
+  for (let it = 0; it < (options.iterations ?? 30); it++) basis = orthonormal(gramTimes(m, z, basis));
+  // The top `comps` eigenvectors within the converged block.
+  const small = basis.transpose().mmul(gramTimes(m, z, basis));
+  const evd = new EigenvalueDecomposition(small, { assumeSymmetric: true });
+  const order = evd.realEigenvalues
+    .map((value, c) => ({ value, c }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, comps);
+  const top = basis.mmul(evd.eigenvectorMatrix.subMatrixColumn(order.map((o) => o.c)));
   const scores = new Float64Array(nUsers);
   for (let u = 0; u < nUsers; u++) {
     let s = 0;
-    for (let c = 0; c < comps; c++) s += basis.get(u, c) ** 2;
+    for (let c = 0; c < comps; c++) s += top.get(u, c) ** 2;
     scores[u] = s;
   }
   return scores;
+}
+
+const OVERSAMPLE = 5;
+
+/** X^T (X V) with X the z-scored items x users matrix, through the sparse rows (all columns at once). */
+function gramTimes(m: RatingMatrix, z: Float64Array, basis: Matrix): Matrix {
+  const nUsers = m.userIds.length;
+  const k = basis.columns;
+  const v = new Float64Array(nUsers * k);
+  for (let u = 0; u < nUsers; u++) for (let c = 0; c < k; c++) v[u * k + c] = basis.get(u, c);
+  // X V: item i gets the sum over its raters of z_ui * v_u.
+  const xv = new Float64Array(m.itemIds.length * k);
+  for (let u = 0; u < nUsers; u++) {
+    for (let p = m.userStart[u]!; p < m.userStart[u + 1]!; p++) {
+      const zi = z[p]!;
+      const row = m.userItems[p]! * k;
+      for (let c = 0; c < k; c++) xv[row + c]! += zi * v[u * k + c]!;
+    }
+  }
+  // X^T (X V): user u gets the sum over its items of z_ui * (XV)_i.
+  const next = new Matrix(nUsers, k);
+  for (let u = 0; u < nUsers; u++) {
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let p = m.userStart[u]!; p < m.userStart[u + 1]!; p++) s += z[p]! * xv[m.userItems[p]! * k + c]!;
+      next.set(u, c, s);
+    }
+  }
+  return next;
 }
 
 function orthonormal(a: Matrix): Matrix {

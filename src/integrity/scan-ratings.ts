@@ -24,7 +24,7 @@ import { pcaVarSelectScores } from './pca-varselect.js';
 import { itemStatistics, profileFeatures } from './profile-features.js';
 import { buildRatingMatrix, type Rating, type RatingMatrix } from './ratings.js';
 import { binomialSurprise, logFactorials, percentileRanks } from './robust-stats.js';
-import { candidateItems, type Direction, extremeRaters } from './target-candidates.js';
+import { candidateItems, type Direction, extremeRaters, indiscriminateUsers } from './target-candidates.js';
 import { type FeatureName, userAnomaly } from './user-anomaly.js';
 
 export interface Reason {
@@ -77,10 +77,12 @@ export function scanRatings(
   const names = Object.keys(anomaly.z) as FeatureName[];
 
   const featureRanks = names.map((k) => percentileRanks(anomaly.z[k]));
-  const candidates = candidateItems(m, ranks, options.itemThreshold ?? 6, featureRanks);
+  // Users who rate nearly everything at one end are left out at that end (see `indiscriminateUsers`).
+  const skip = indiscriminateUsers(m);
+  const candidates = candidateItems(m, ranks, options.itemThreshold ?? 6, featureRanks, skip);
   const groups = candidates
     .map((c) => {
-      const raters = extremeRaters(m, c.item, c.direction).slice(0, MAX_GROUP_EXAMINED);
+      const raters = extremeRaters(m, c.item, c.direction, skip).slice(0, MAX_GROUP_EXAMINED);
       const members = separatedGroup(raters, anomaly.score, ranks, anomaly.z, names, options);
       return { ...c, members, purity: raters.length ? members.length / raters.length : 0 };
     })

@@ -28,6 +28,32 @@ const FEATURE_TAIL = 0.05;
 const FEATURE_TAIL_EXTRA = 6;
 /** Pseudo-raters at the population share when estimating an item's own share of unusual raters. */
 const PRIOR_WEIGHT = 20;
+/**
+ * A user who gives this share of their ratings or more at one end of the scale (nearly everything 5,
+ * say) is indiscriminate at that end: their extreme rating says nothing about the item. Attack
+ * profiles rate only the target (and a few selected items) at the pushed end, their filler elsewhere.
+ */
+const INDISCRIMINATE_SHARE = 2 / 3;
+/** Least excess of the tail's share among an item's extreme raters over the expected share. */
+const MIN_EXCESS_SHARE = 0.1;
+
+/** Per direction (push, nuke), 1 for users indiscriminate at that end of the scale. */
+export function indiscriminateUsers(m: RatingMatrix): [Uint8Array, Uint8Array] {
+  const n = m.userIds.length;
+  const out: [Uint8Array, Uint8Array] = [new Uint8Array(n), new Uint8Array(n)];
+  for (let u = 0; u < n; u++) {
+    let top = 0;
+    let bottom = 0;
+    for (let p = m.userStart[u]!; p < m.userStart[u + 1]!; p++) {
+      if (m.userValues[p] === m.maxRating) top++;
+      else if (m.userValues[p] === m.minRating) bottom++;
+    }
+    const len = m.userStart[u + 1]! - m.userStart[u]!;
+    out[0][u] = top >= INDISCRIMINATE_SHARE * len ? 1 : 0;
+    out[1][u] = bottom >= INDISCRIMINATE_SHARE * len ? 1 : 0;
+  }
+  return out;
+}
 
 /**
  * Items whose extreme raters are over-represented in the anomalous tail (best surprise over tail
@@ -39,6 +65,7 @@ export function candidateItems(
   ranks: Float64Array,
   threshold: number,
   featureRanks: Float64Array[] = [],
+  indiscriminate?: [Uint8Array, Uint8Array],
 ): CandidateItem[] {
   const nItems = m.itemIds.length;
   const logFact = logFactorials(m.userIds.length);
@@ -62,13 +89,29 @@ export function candidateItems(
   }
   const binHits = new Float64Array(32);
   const binAll = new Float64Array(32);
+  // The same shares among extreme raters only (indiscriminate ones left out), per direction (top:
+  // 0..31, bottom: 32..63).
+  const extHits = new Float64Array(64);
+  const extAll = new Float64Array(64);
   for (const tail of tails) {
     const { share, inTail } = tail;
     binHits.fill(0);
     binAll.fill(0);
+    extHits.fill(0);
+    extAll.fill(0);
     for (let i = 0; i < nItems; i++) {
       let hits = 0;
-      for (let p = m.itemStart[i]!; p < m.itemStart[i + 1]!; p++) hits += inTail[m.itemUsers[p]!]!;
+      for (let p = m.itemStart[i]!; p < m.itemStart[i + 1]!; p++) {
+        const u = m.itemUsers[p]!;
+        const hit = inTail[u]!;
+        hits += hit;
+        const v = m.itemValues[p];
+        const e = v === m.maxRating ? bin[i]! : v === m.minRating ? 32 + bin[i]! : -1;
+        if (e >= 0 && !indiscriminate?.[e < 32 ? 0 : 1][u]) {
+          extHits[e]! += hit;
+          extAll[e]!++;
+        }
+      }
       binHits[bin[i]!]! += hits;
       binAll[bin[i]!]! += m.itemStart[i + 1]! - m.itemStart[i]!;
     }
@@ -80,9 +123,23 @@ export function candidateItems(
       let nBottom = 0;
       let kBottom = 0;
       let kAll = 0;
+      // Indiscriminate raters at each end, left out of that direction's test altogether.
+      const skipN = [0, 0];
+      const skipK = [0, 0];
       for (let p = m.itemStart[i]!; p < m.itemStart[i + 1]!; p++) {
-        const hit = inTail[m.itemUsers[p]!]!;
+        const u = m.itemUsers[p]!;
+        const hit = inTail[u]!;
         kAll += hit;
+        if (indiscriminate) {
+          for (let d = 0; d < 2; d++) {
+            if (indiscriminate[d]![u]) {
+              skipN[d]!++;
+              skipK[d]! += hit;
+            }
+          }
+        }
+        if (indiscriminate?.[0][u] && m.itemValues[p] === m.maxRating) continue;
+        if (indiscriminate?.[1][u] && m.itemValues[p] === m.minRating) continue;
         if (m.itemValues[p] === m.maxRating) {
           nTop++;
           kTop += hit;
@@ -91,18 +148,27 @@ export function candidateItems(
           kBottom += hit;
         }
       }
-      const nAll = m.itemStart[i + 1]! - m.itemStart[i]!;
       for (const [d, n, k] of [
         [0, nTop, kTop],
         [1, nBottom, kBottom],
       ] as const) {
         if (n === 0) continue;
+        const nKept = m.itemStart[i + 1]! - m.itemStart[i]! - skipN[d]!;
+        const kKept = kAll - skipK[d]!;
         // The item's other raters set the expected share, pulled towards its popularity class.
+        // Nor below the share among extreme raters of the other items of its class: people who rate
+        // nearly everything at the top (or only at the ends) are unusual and crowd every item's extremes.
+        const e = d * 32 + bin[i]!;
+        const extremePrior = extAll[e]! - n > 0 ? (extHits[e]! - k) / (extAll[e]! - n) : 0;
         const expected = Math.min(
           0.99,
-          Math.max(share / 4, (kAll - k + PRIOR_WEIGHT * prior) / (nAll - n + PRIOR_WEIGHT)),
+          Math.max(share / 4, extremePrior, (kKept - k + PRIOR_WEIGHT * prior) / (nKept - n + PRIOR_WEIGHT)),
         );
+        // With thousands of users a weak tie between unusual users and one item's extremes (heavy
+        // raters who dislike a blockbuster) reaches any surprise; an attack is a sizeable share of
+        // its target's extreme raters, so the tail must also exceed its expected share by a margin.
         const surprise = binomialSurprise(k, n, expected, logFact) - tail.cost;
+        if (k / n - expected < MIN_EXCESS_SHARE) continue;
         if (surprise > best[i * 2 + d]!) best[i * 2 + d] = surprise;
       }
     }
@@ -117,11 +183,17 @@ export function candidateItems(
   return out.sort((a, b) => b.z - a.z).slice(0, MAX_CANDIDATE_ITEMS);
 }
 
-export function extremeRaters(m: RatingMatrix, item: number, direction: Direction): number[] {
+export function extremeRaters(
+  m: RatingMatrix,
+  item: number,
+  direction: Direction,
+  indiscriminate?: [Uint8Array, Uint8Array],
+): number[] {
   const extreme = direction === 'push' ? m.maxRating : m.minRating;
+  const skip = indiscriminate?.[direction === 'push' ? 0 : 1];
   const out: number[] = [];
   for (let p = m.itemStart[item]!; p < m.itemStart[item + 1]!; p++) {
-    if (m.itemValues[p] === extreme) out.push(m.itemUsers[p]!);
+    if (m.itemValues[p] === extreme && !skip?.[m.itemUsers[p]!]) out.push(m.itemUsers[p]!);
   }
   return out;
 }
