@@ -72,7 +72,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
-    if (err instanceof CommanderError) {
+    // Commander has printed its own parsing errors; an InvalidArgumentError reaching here was thrown
+    // by one of our actions and is printed below like any other bad input.
+    if (err instanceof CommanderError && !(err instanceof InvalidArgumentError)) {
       return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version'
         ? 0
         : 2;

@@ -121,6 +121,9 @@ describe.each(engines)('vigie customers on %s', (engine) => {
 
   it('rejects bad input with exit 2: unknown format, missing file, bad purpose', async () => {
     expect((await cli(['customers', 'import', file('x.txt', 'a')], ws.env)).code).toBe(2);
+    // Thrown from the action as commander's InvalidArgumentError: it used to exit 2 in silence.
+    const xml = await cli(['customers', 'import', file('ok.csv', CSV), '--input-format', 'xml'], ws.env);
+    expect([xml.code, xml.stderr]).toEqual([2, 'vigie: --input-format: expected csv or json\n']);
     expect((await cli(['customers', 'import', join(ws.home, 'missing.csv')], ws.env)).code).toBe(2);
     const bad = await cli(
       ['customers', 'consent', 'set', '--email', 'a@example.com', '--purpose', 'spam', '--status', 'given'],

@@ -50,7 +50,7 @@ describe('vigie events import and integrity batches', () => {
     const bad = await cli(['events', 'import', attackCsv, '--locale', 'fr'], ws.env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/quarantined|quarantaine/);
-    expect(bad.stdout).toContain('profil(s) de notation');
+    expect(bad.stdout).toMatch(/profils? de notation de ce lot sembl/);
 
     const listed = await cli(['integrity', 'batches', '--status', 'quarantined', '--format', 'json'], ws.env);
     expect(listed.code).toBe(0);
@@ -63,6 +63,12 @@ describe('vigie events import and integrity batches', () => {
     const again = await cli(['integrity', 'release', batch.id], ws.env);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/only a quarantined batch/);
+
+    const allBad = join(ws.home, 'all-bad.csv');
+    writeFileSync(allBad, 'event_id,customer_id,type,item,occurred_at\nx,,view,sku,yesterday\n');
+    const nothing = await cli(['events', 'import', allBad], ws.env);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/^vigie: no valid event in .*all 1 row\(s\) are malformed/);
 
     const missing = await cli(['events', 'import', join(ws.home, 'nope.csv')], ws.env);
     expect(missing.code).toBe(2);

@@ -64,7 +64,11 @@ describe('vigie segments and vigie recommend', () => {
       'review',
     ]);
 
-    const rec = await cli(['recommend', ids.get('m10')!, '--n', '1', '--format', 'json'], ws.env);
+    // --subject, not a positional argument: about one id in 64 starts with a dash.
+    const rec = await cli(
+      ['recommend', '--subject', ids.get('m10')!, '--n', '1', '--format', 'json'],
+      ws.env,
+    );
     expect(JSON.parse(rec.stdout).items).toEqual([
       { item: 'p1', score: expect.any(Number), source: 'collaborative' },
     ]);
@@ -78,6 +82,8 @@ describe('vigie segments and vigie recommend', () => {
       ['segments', 'show', 'nope'],
       ['segments', 'use', '00000000-0000-4000-8000-000000000000', '--campaign', 'x'],
       ['recommend', 'bad subject'],
+      ['recommend'],
+      ['recommend', '--subject', '-no-such-customer'],
       ['segments', 'review', '00000000-0000-4000-8000-000000000000', '--decision', 'approve'],
     ]) {
       const r = await cli(args, ws.env);

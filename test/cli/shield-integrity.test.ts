@@ -76,6 +76,16 @@ describe('vigie email, domains and integrity commands', () => {
     const scan = await cli(['integrity', 'scan-ratings', ratings, '--format', 'json'], ws.env);
     expect(scan.code).toBe(0);
     expect(Object.keys(JSON.parse(scan.stdout)).sort()).toEqual(['suspicious_users', 'target_items']);
+    // A file with no readable rating is an input error, not a clean scan.
+    const unreadable = join(ws.home, 'ml-1m.dat');
+    writeFileSync(unreadable, '1::10::5::881250949\n2::10::4::881250951\n');
+    const empty = join(ws.home, 'empty.data');
+    writeFileSync(empty, '');
+    for (const file of [unreadable, empty]) {
+      const r = await cli(['integrity', 'scan-ratings', file], ws.env);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr, file).toMatch(/^vigie: no (valid )?rating in .*\n$/);
+    }
     const csv = join(ws.home, 'decisions.csv');
     writeFileSync(csv, 'pred,grp,label\n1,a,1\n0,a,0\n1,b,0\n0,b,1\n1,a,1\n');
     const fair = JSON.parse(

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { AppError, type Vigie } from '../../core/index.js';
+import { AppError } from '../../core/index.js';
 import {
   accessExport,
   eraseSubject,
@@ -16,11 +16,11 @@ import {
   purgeExpiredCustomers,
   setConsent,
   setRetention,
-  subjectSchema,
 } from '../../integrity/vault/index.js';
 import { CLI_PRINCIPAL, withVigie } from '../context.js';
 import { endProgress, type Format, type Io, output, parseIntArg, progress, table } from '../io.js';
 import { formatOption } from './options.js';
+import { emailOption, resolveSubject, subjectOption } from './subject-options.js';
 
 /** The CLI streams imports, so it takes files far larger than the API; still bounded. */
 const MAX_IMPORT_FILE_BYTES = 2 * 1024 ** 3;
@@ -53,23 +53,6 @@ function reportText(r: ImportReport): string {
   if (r.issues.length === 0) return head;
   const more = r.issuesTruncated ? `\n(only the first ${r.issues.length} issues are listed)` : '';
   return `${head}\n${table(r.issues as unknown as Array<Record<string, unknown>>, ['row', 'column', 'reason'])}${more}`;
-}
-
-const subjectOption = () => new Option('--subject <id>', 'the customer subject id');
-const emailOption = () => new Option('--email <address>', 'find the customer by e-mail');
-
-/** A subject given directly, or found through the e-mail blind index (exactly one match). */
-async function resolveSubject(vigie: Vigie, o: { subject?: string; email?: string }): Promise<string> {
-  if (o.subject) {
-    const parsed = subjectSchema.safeParse(o.subject);
-    if (!parsed.success) throw new AppError('VALIDATION', '--subject: not a subject id');
-    return parsed.data;
-  }
-  if (!o.email) throw new AppError('VALIDATION', 'give --subject or --email');
-  const found = await findSubjects(vigie, CLI_PRINCIPAL, { email: o.email });
-  if (found.length === 0) throw new AppError('NOT_FOUND', 'no customer has this e-mail');
-  if (found.length > 1) throw new AppError('CONFLICT', 'several customers have this e-mail: use --subject');
-  return found[0]!;
 }
 
 export function registerCustomerCommands(program: Command, io: Io): void {

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { AppError } from '../../core/index.js';
 import {
   type EventFileFormat,
   type ImportReport,
@@ -76,6 +77,14 @@ export function registerEventCommands(program: Command, io: Io): void {
           }),
         );
         endProgress(io);
+        // Nothing valid is an input error, not a quiet success a script would take for an import.
+        if (report.valid === 0)
+          throw new AppError(
+            'VALIDATION',
+            report.malformedCount > 0
+              ? `no valid event in ${file}: all ${report.malformedCount} row(s) are malformed (first at row ${report.malformed[0]?.row}: ${report.malformed[0]?.reason})`
+              : `no event in ${file}`,
+          );
         const seconds = (Date.now() - startedAt) / 1000;
         output(io, o.format === 'json' ? 'json' : 'text', report, (r) => summary(r, o.locale, seconds));
         if (report.batches.some((b) => b.status === 'quarantined'))

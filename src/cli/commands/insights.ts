@@ -15,6 +15,7 @@ import {
 import { CLI_PRINCIPAL, withVigie } from '../context.js';
 import { CheckFailed, type Format, type Io, output, parseIntArg, table } from '../io.js';
 import { formatOption } from './options.js';
+import { emailOption, resolveSubject, subjectOption } from './subject-options.js';
 
 function parseRate(value: string): number {
   const n = Number(value);
@@ -22,7 +23,8 @@ function parseRate(value: string): number {
   return n;
 }
 
-const sizeText = (s: SegmentView) => (s.suppressed ? '<k' : String(s.size));
+/** A stale segment's figures still count someone who was erased: none is printed. */
+const sizeText = (s: SegmentView) => (s.stale ? 'stale: recompute' : s.suppressed ? '<k' : String(s.size));
 
 function auditText(a: AuditView): string[] {
   const lines = [
@@ -136,8 +138,14 @@ export function registerInsightsCommands(program: Command, io: Io): void {
       }));
       output(io, o.format, data, (d) =>
         [
-          `${d.segment.name} (${d.segment.kind}): ${sizeText(d.segment)} of ${d.segment.population ?? '<k'}`,
-          d.segment.profile ? JSON.stringify(d.segment.profile) : 'profile hidden (fewer than k members)',
+          d.segment.stale
+            ? `${d.segment.name} (${d.segment.kind}): stale: recompute (a member was erased on ${d.segment.staleSince})`
+            : `${d.segment.name} (${d.segment.kind}): ${sizeText(d.segment)} of ${d.segment.population ?? '<k'}`,
+          d.segment.profile
+            ? JSON.stringify(d.segment.profile)
+            : d.segment.stale
+              ? 'profile hidden (recompute the segment)'
+              : 'profile hidden (fewer than k members)',
           table(
             d.uses.map((u) => ({ id: u.id, campaign: u.campaign, status: u.status })),
             ['id', 'campaign', 'status'],
@@ -175,20 +183,32 @@ export function registerInsightsCommands(program: Command, io: Io): void {
     });
 
   program
-    .command('recommend <subject>')
-    .description('recommendations for a customer (pseudonymous subject id), computed now')
+    .command('recommend [subject]')
+    .description(
+      'recommendations for a customer, computed now (name them with --subject or --email: an id may start with a dash)',
+    )
+    .addOption(subjectOption())
+    .addOption(emailOption())
     .option('--n <n>', 'how many (1 to 50)', parseIntArg, 10)
     .addOption(formatOption())
-    .action(async (subject: string, o: { n: number; format: Format }) => {
-      const r = await withVigie(io, (v) => recommendForSubject(v, subject, { n: o.n }));
-      output(io, o.format, r, (d) =>
-        [
-          d.personalised ? 'personalised' : 'not personalised (no consent to recommendations)',
-          table(
-            d.items.map((i) => ({ item: i.item, score: i.score.toFixed(3), source: i.source })),
-            ['item', 'score', 'source'],
-          ),
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (
+        positional: string | undefined,
+        o: { subject?: string; email?: string; n: number; format: Format },
+      ) => {
+        const r = await withVigie(io, async (v) => {
+          const subject = await resolveSubject(v, { ...o, subject: o.subject ?? positional });
+          return recommendForSubject(v, subject, { n: o.n });
+        });
+        output(io, o.format, r, (d) =>
+          [
+            d.personalised ? 'personalised' : 'not personalised (no consent to recommendations)',
+            table(
+              d.items.map((i) => ({ item: i.item, score: i.score.toFixed(3), source: i.source })),
+              ['item', 'score', 'source'],
+            ),
+          ].join('\n'),
+        );
+      },
+    );
 }

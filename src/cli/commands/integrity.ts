@@ -43,6 +43,14 @@ export function registerIntegrityCommands(program: Command, io: Io): void {
         read: { onProgress: (bytes) => progress(io, `reading ${file}: ${pct(bytes, size)}`) },
       });
       endProgress(io);
+      // An empty result on a file that held no rating would read as "clean".
+      if (input.ratings === 0)
+        throw new AppError(
+          'VALIDATION',
+          input.malformedCount > 0
+            ? `no valid rating in ${file}: all ${input.malformedCount} row(s) are malformed (first at line ${input.malformed[0]?.line})`
+            : `no rating in ${file}`,
+        );
       if (input.malformedCount > 0)
         io.stderr.write(
           `${input.malformedCount} malformed row(s) skipped (first at line ${input.malformed[0]?.line})\n`,
