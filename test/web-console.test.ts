@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, permissionsOf, ROLES } from '../src/core/access/permissions.js';
-import { ApiError, parseProblem, problemMessage } from '../web/src/api/problem.js';
+import { ApiError, invalidFields, parseProblem, problemMessage } from '../web/src/api/problem.js';
 import {
   hasAnyPermission,
   type NavKey,
@@ -11,6 +11,7 @@ import {
   visibleSettingsSections,
 } from '../web/src/auth/access.js';
 import { PERMISSION_LABELS, permissionLabelKey } from '../web/src/auth/permissionLabels.js';
+import { numberFormatters } from '../web/src/lib/numberFormat.js';
 import {
   type AuditFilters,
   EMPTY_FILTERS,
@@ -20,6 +21,7 @@ import {
   parseDay,
   validateFilters,
 } from '../web/src/pages/audit/query.js';
+import { issueLines } from '../web/src/pages/customers/importIssues.js';
 import { type RewrapBatch, rewrapUntilDone } from '../web/src/pages/settings/rewrap.js';
 import { tokenStatus } from '../web/src/pages/settings/tokenStatus.js';
 
@@ -198,6 +200,25 @@ describe('problem documents', () => {
     expect(new ApiError(502, {}).message).toBe('HTTP 502');
     expect(new ApiError(502, {}).status).toBe(502);
   });
+
+  it('lists the invalid fields of a VALIDATION problem, without the body. prefix, each once', () => {
+    const problem = parseProblem({
+      code: 'VALIDATION',
+      status: 400,
+      detail: 'body.kAnonymity: Too small: expected number to be >=2',
+      errors: [
+        { path: 'body.kAnonymity', message: 'Too small' },
+        { path: 'body.kAnonymity', message: 'Not an integer' },
+        { path: 'patch.email', message: 'Invalid email' },
+        { path: 42, message: 'dropped' },
+        'dropped',
+      ],
+    });
+    expect(problem.errors).toHaveLength(3);
+    expect(invalidFields(new ApiError(400, problem))).toEqual(['kAnonymity', 'patch.email']);
+    expect(invalidFields(new ApiError(409, { code: 'CONFLICT' }))).toEqual([]);
+    expect(invalidFields(new Error('x'))).toEqual([]);
+  });
 });
 
 describe('token status', () => {
@@ -267,5 +288,42 @@ describe('rewrap until done', () => {
 
   it('passes a failing batch on to the caller', async () => {
     await expect(rewrapUntilDone(batches())).rejects.toThrow('no batch');
+  });
+});
+
+describe("numbers in the reader's language", () => {
+  it('groups thousands and writes decimals per locale', () => {
+    const fr = numberFormatters('fr');
+    const en = numberFormatters('en');
+    expect(fr.number(1500).replace(/\s/g, ' ')).toBe('1 500');
+    expect(en.number(1500)).toBe('1,500');
+    expect(fr.fixed(0.8, 3)).toBe('0,800');
+    expect(en.fixed(0.8, 3)).toBe('0.800');
+    expect(en.fixed(null, 3)).toBe('–');
+    expect(en.percent(0.125)).toBe('12.5%');
+    expect(fr.percent(0.125).replace(/\s/g, ' ')).toBe('12,5 %');
+  });
+});
+
+describe('import report lines', () => {
+  it('lists an unknown column once with its rows, every other problem on its own line', () => {
+    const issue = (row: number, column: string, code: 'unknown_column' | 'invalid_value') => ({
+      row,
+      column,
+      code,
+      reason: code,
+    });
+    const lines = issueLines([
+      issue(2, 'nickname', 'unknown_column'),
+      issue(2, 'email', 'invalid_value'),
+      issue(3, 'nickname', 'unknown_column'),
+      issue(3, 'email', 'invalid_value'),
+      issue(4, 'nickname', 'unknown_column'),
+    ]);
+    expect(lines.map((l) => [l.column, l.code, l.rows])).toEqual([
+      ['nickname', 'unknown_column', [2, 3, 4]],
+      ['email', 'invalid_value', [2]],
+      ['email', 'invalid_value', [3]],
+    ]);
   });
 });

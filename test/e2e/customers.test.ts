@@ -37,6 +37,12 @@ describe.skipIf(!hasChromium)('customers console', () => {
     await page.getByTestId('customers-import-submit').click();
     await page.getByTestId('customers-import-ok').waitFor();
 
+    // Not an address: said before anything is sent.
+    await page.getByTestId('customers-find-email').fill('not-an-email');
+    await page.getByTestId('customers-find-submit').click();
+    await page.getByTestId('customers-find-email-error').waitFor();
+    expect(await page.getByTestId('customers-find-email').getAttribute('aria-invalid')).toBe('true');
+
     await page.getByTestId('customers-find-email').fill('Camille.Roux@example.com');
     await page.getByTestId('customers-find-submit').click();
     await page.getByTestId('customers-profile').waitFor();
@@ -47,6 +53,15 @@ describe.skipIf(!hasChromium)('customers console', () => {
     await marketing.click();
     await expect.poll(() => marketing.isChecked()).toBe(false);
 
+    // The server's refusal names the field in the reader's words and marks it.
+    const email = page.getByTestId('customers-field-email');
+    const before = await email.inputValue();
+    await email.fill('not-an-email');
+    await page.getByTestId('customers-rectify-submit').click();
+    await page.getByTestId('customers-profile-result').getByText('Check: E-mail.').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await email.fill(before);
+
     await page.getByTestId('customers-field-city').fill('Roubaix');
     await page.getByTestId('customers-rectify-submit').click();
     await expect
@@ -56,6 +71,9 @@ describe.skipIf(!hasChromium)('customers console', () => {
     await page.getByTestId('customers-erase').click();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('customers-profile').waitFor({ state: 'detached' });
+    // Said, and focus brought back to the search rather than lost with the profile.
+    await page.getByTestId('customers-erased').waitFor();
+    expect(await page.locator(':focus').getAttribute('id')).toBe('customers-find-title');
     await page.getByTestId('customers-find-submit').click();
     await expect.poll(() => page.getByTestId('customers-find-result').textContent()).toContain('No customer');
     await page.close();

@@ -54,12 +54,19 @@ describe.skipIf(!hasChromium)('insights console: segments, fairness review, reco
     const card = reviewer.getByTestId('audit-card').first();
     await card.waitFor();
     expect(await card.getByTestId('audit-verdict').textContent()).toBe('Échoué');
-    expect(await card.locator('svg title').textContent()).toBe('female: 0.0 %, male: 50.0 %');
+    // Group names and numbers in French: "Femme : 0,0 %", not "female: 0.0 %".
+    expect(((await card.locator('svg title').textContent()) ?? '').replace(/\s/g, ' ')).toBe(
+      'Femme : 0,0 %, Homme : 50,0 %',
+    );
+    expect(await card.textContent()).toMatch(/Ratio de parité démographique : \d,\d{3}/);
     await reviewer
       .getByTestId('review-comment')
       .fill('Relance saisonnière ; les femmes auront la vague suivante.');
     await reviewer.getByTestId('review-approve').click();
     await reviewer.getByText("Rien n'attend de relecture.").waitFor();
+    // The decided item is gone, its result is not: announced above the queue, focus on its heading.
+    await reviewer.getByTestId('review-result').getByText('Utilisation approuvée.').waitFor();
+    expect(await reviewer.locator(':focus').getAttribute('id')).toBe('fairness-review-title');
 
     await analyst.getByTestId('nav-recommendations').click();
     await analyst.getByTestId('reco-subject').fill(ids.get('m10')!);
@@ -69,4 +76,19 @@ describe.skipIf(!hasChromium)('insights console: segments, fairness review, reco
     expect(await first.locator('th').textContent()).toBe('p1');
     expect(await first.locator('td').nth(1).textContent()).toBe('similar items');
   }, 120_000);
+
+  it('refuses to save an emptied policy field instead of storing 0', async () => {
+    const admin = await login('admin', harness.server().adminPassword, 'fr-FR');
+    await admin.getByTestId('nav-fairness').click();
+    const k = admin.getByTestId('policy-k');
+    const before = await k.inputValue();
+    await k.fill('');
+    await admin.getByTestId('policy-save').click();
+    await admin.getByTestId('policy-k-error').getByText('Saisissez un nombre de 2 à').waitFor();
+    expect(await k.getAttribute('aria-invalid')).toBe('true');
+    expect(await admin.locator(':focus').getAttribute('id')).toBe('policy-k');
+    await admin.reload();
+    expect(await admin.getByTestId('policy-k').inputValue()).toBe(before);
+    await admin.close();
+  }, 60_000);
 });

@@ -66,14 +66,24 @@ describe.skipIf(!hasChromium)('Integrity page in Chromium', () => {
     await item.waitFor();
     const text = (await item.textContent()) ?? '';
     expect(text).toContain('Afflux coordonné de nouveaux clients');
-    expect(text).toContain('12 nouveau(x) client(s)');
+    expect(text).toContain('12 nouveaux clients ont agi');
     expect(await page.getByTestId('integrity-batch-row').count()).toBe(2);
 
     await page.getByTestId('integrity-purge').click();
     await page.getByTestId('confirm-dialog').waitFor();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('integrity-quarantine-empty').waitFor();
-    await page.locator('[data-testid="integrity-batch-row"][data-status="purged"]').waitFor();
+    // The decided batch left the list: focus is on the quarantine's heading, not lost on the body.
+    expect(await page.locator(':focus').getAttribute('id')).toBe('integrity-quarantine-title');
+    const purged = page.locator('[data-testid="integrity-batch-row"][data-status="purged"]');
+    await purged.waitFor();
+    // The table keeps the alert's explanation once the batch is decided.
+    await purged.locator('summary').click();
+    expect(await purged.getByTestId('integrity-batch-reasons').textContent()).toContain(
+      '12 nouveaux clients ont agi',
+    );
+    await page.getByTestId('integrity-status-filter').selectOption('released');
+    await page.getByTestId('integrity-batches-empty').getByText('Aucun lot avec ce statut.').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

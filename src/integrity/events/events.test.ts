@@ -215,7 +215,8 @@ describe.each(engines)('events on %s', (engine: Engine) => {
     expect(Number(shilling.data.profiles)).toBeGreaterThanOrEqual(attack.attackers.length * 0.9);
     expect(String(shilling.data.targets)).toContain(`item-${attack.target}`);
     const [fr] = renderReasons([shilling], 'fr');
-    expect(fr!.message).toMatch(/profil\(s\) de notation/);
+    expect(fr!.message).toMatch(/profils? de notation/);
+    expect(fr!.message).not.toMatch(/\(s\)|shilling/);
 
     // Quarantined events are not used.
     const usable = await acceptedEventList(vigie, { types: ['rating'] });

@@ -6,9 +6,17 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
+  /** VALIDATION problems: which inputs failed (path as `body.field`), with the server's English rule. */
+  errors?: FieldError[];
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
 }
 
 const MAX_TEXT = 500;
+const MAX_ERRORS = 20;
 
 function shortString(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -31,7 +39,33 @@ export function parseProblem(body: unknown): Problem {
   if (detail) problem.detail = detail;
   if (code) problem.code = code;
   if (typeof record.status === 'number' && Number.isInteger(record.status)) problem.status = record.status;
+  const errors = fieldErrors(record.errors);
+  if (errors.length > 0) problem.errors = errors;
   return problem;
+}
+
+function fieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  const errors: FieldError[] = [];
+  for (const item of value.slice(0, MAX_ERRORS)) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { path, message } = item as Record<string, unknown>;
+    if (typeof path !== 'string' || path.length > 200) continue;
+    errors.push({ path, message: shortString(message) ?? '' });
+  }
+  return errors;
+}
+
+/**
+ * The names of the inputs a VALIDATION problem points at, without the request part (`body.kAnonymity`
+ * is `kAnonymity`), each once: for a form to mark its fields invalid and to name them.
+ */
+export function invalidFields(error: unknown): string[] {
+  if (!isApiError(error) || error.problem.code !== 'VALIDATION') return [];
+  const names = (error.problem.errors ?? [])
+    .map((e) => e.path.replace(/^body\./, ''))
+    .filter((n) => n !== '');
+  return [...new Set(names)];
 }
 
 /** The text to show a person: the server's detail, else its title, else nothing (caller falls back). */

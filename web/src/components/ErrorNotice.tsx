@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NetworkError } from '../api/client';
-import { isApiError, problemMessage } from '../api/problem';
+import { invalidFields, isApiError, problemMessage } from '../api/problem';
 
 // Codes of the server's error catalog (src/core/errors.ts) that the console words in both languages.
 const KNOWN_CODES = [
@@ -31,11 +31,14 @@ const isKnownCode = (code: string | undefined): code is KnownCode =>
 export interface ErrorText {
   /** In the reader's language: what kind of failure this is. */
   headline: string;
-  /** The server's own detail (or title), as it sent it. */
+  /** The server's own detail (or title), as it sent it; for invalid inputs, their names instead. */
   detail?: string;
 }
 
-export function useErrorText(): (error: unknown) => ErrorText {
+/** A form's label for an input the server names (`kAnonymity`, `patch.email`); unknown ones keep their name. */
+export type FieldLabel = (name: string) => string | undefined;
+
+export function useErrorText(fieldLabel?: FieldLabel): (error: unknown) => ErrorText {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof NetworkError) return { headline: t('errors.network') };
@@ -44,6 +47,14 @@ export function useErrorText(): (error: unknown) => ErrorText {
     const headline = isKnownCode(code)
       ? t(`errors.codes.${code}`)
       : t('errors.http', { status: error.status });
+    // The server's validation messages are English rules (zod's): name the fields in the reader's
+    // language instead, and let the form mark them.
+    const fields = invalidFields(error);
+    if (fields.length > 0)
+      return {
+        headline,
+        detail: t('errors.fields', { fields: fields.map((f) => fieldLabel?.(f) ?? f).join(', ') }),
+      };
     const detail = problemMessage(error.problem);
     return detail ? { headline, detail } : { headline };
   };
@@ -62,11 +73,13 @@ interface ErrorNoticeProps {
   error: unknown;
   onRetry?: () => void;
   testId?: string;
+  /** Names the invalid inputs of a VALIDATION problem with the form's labels. */
+  fieldLabel?: FieldLabel;
 }
 
-export function ErrorNotice({ error, onRetry, testId }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry, testId, fieldLabel }: ErrorNoticeProps) {
   const { t } = useTranslation();
-  const { headline, detail } = useErrorText()(error);
+  const { headline, detail } = useErrorText(fieldLabel)(error);
   return (
     <div className="notice notice-danger" role="alert" data-testid={testId ?? 'error'}>
       <p className="notice-title">{headline}</p>

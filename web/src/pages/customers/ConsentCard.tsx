@@ -28,21 +28,19 @@ export function ConsentCard({ subject }: { subject: string }) {
               const c = data.consents.find((x) => x.purpose === purpose);
               const given = c?.status === 'given';
               return (
-                <li key={purpose}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      role="switch"
-                      checked={given}
-                      aria-checked={given}
-                      disabled={change.isPending}
-                      onChange={() => change.mutate({ purpose, status: given ? 'withdrawn' : 'given' })}
-                      data-testid={`customers-consent-${purpose}`}
-                    />{' '}
-                    {t(`customers.purposes.${purpose}`)}
-                  </label>
+                <li key={purpose} className="field checkbox-field">
+                  <input
+                    id={`customers-consent-${purpose}`}
+                    type="checkbox"
+                    role="switch"
+                    checked={given}
+                    aria-checked={given}
+                    disabled={change.isPending}
+                    onChange={() => change.mutate({ purpose, status: given ? 'withdrawn' : 'given' })}
+                    data-testid={`customers-consent-${purpose}`}
+                  />
+                  <label htmlFor={`customers-consent-${purpose}`}>{t(`customers.purposes.${purpose}`)}</label>
                   <span className="muted">
-                    {' '}
                     {c ? (
                       <>
                         · {t(`customers.consent.${c.status}`)}{' '}

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invalidFields } from '../../api/problem';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { QueryBoundary } from '../../components/QueryBoundary';
+import { groupLabel } from '../insights/labels';
 import { downloadText } from '../studio/download';
 import {
   type Customer,
@@ -54,6 +56,12 @@ function ProfileCard({ customer, onErased }: { customer: Customer; onErased: () 
       setForm(initialForm(data.customer));
     },
   });
+  // Fields the server refused: marked invalid and named in the reader's language.
+  const rejected = invalidFields(rectify.error);
+  const fieldLabel = (name: string) =>
+    (EDITABLE_FIELDS as readonly string[]).includes(name)
+      ? t(`customers.fields.${name as EditableField}`)
+      : undefined;
   const exporter = useMutation({
     mutationFn: () => exportCustomer(customer.subject),
     onSuccess: (data) =>
@@ -88,8 +96,11 @@ function ProfileCard({ customer, onErased }: { customer: Customer; onErased: () 
     <section className="card" aria-labelledby="customers-profile-title" data-testid="customers-profile">
       <h2 id="customers-profile-title">{t('customers.profile.title')}</h2>
       <p className="muted">
-        {t('customers.profile.subject')} <code data-testid="customers-subject">{customer.subject}</code> ·{' '}
-        {t('customers.profile.updated')} <DateTime value={customer.updatedAt} />
+        {t('customers.profile.subject')}{' '}
+        <code className="break" data-testid="customers-subject">
+          {customer.subject}
+        </code>{' '}
+        · {t('customers.profile.updated')} <DateTime value={customer.updatedAt} />
       </p>
       <dl className="details">
         <dt>{t('customers.fields.external_id')}</dt>
@@ -97,13 +108,13 @@ function ProfileCard({ customer, onErased }: { customer: Customer; onErased: () 
         {customer.profile.gender ? (
           <>
             <dt>{t('customers.fields.gender')}</dt>
-            <dd>{customer.profile.gender}</dd>
+            <dd>{groupLabel(t, 'gender', customer.profile.gender)}</dd>
           </>
         ) : null}
         {customer.profile.age_band ? (
           <>
             <dt>{t('customers.fields.age_band')}</dt>
-            <dd>{customer.profile.age_band}</dd>
+            <dd>{groupLabel(t, 'age_band', customer.profile.age_band)}</dd>
           </>
         ) : null}
         {customer.profile.attributes ? (
@@ -126,6 +137,7 @@ function ProfileCard({ customer, onErased }: { customer: Customer; onErased: () 
               maxLength={f === 'street' ? 200 : 254}
               autoComplete="off"
               spellCheck={false}
+              aria-invalid={rejected.includes(f) ? true : undefined}
               onChange={(event) => setForm({ ...form, [f]: event.target.value })}
               data-testid={`customers-field-${f}`}
             />
@@ -162,7 +174,7 @@ function ProfileCard({ customer, onErased }: { customer: Customer; onErased: () 
       </form>
       <LiveRegion testId="customers-profile-result">
         {rectify.isSuccess ? <Notice tone="success">{t('customers.profile.saved')}</Notice> : null}
-        {rectify.isError ? <ErrorNotice error={rectify.error} /> : null}
+        {rectify.isError ? <ErrorNotice error={rectify.error} fieldLabel={fieldLabel} /> : null}
         {exporter.isError ? <ErrorNotice error={exporter.error} /> : null}
         {erase.isError && !confirming ? <ErrorNotice error={erase.error} /> : null}
       </LiveRegion>

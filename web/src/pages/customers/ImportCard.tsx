@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { useNumberFormat } from '../../lib/numberFormat';
 import { IMPORT_LIMIT_BYTES, type ImportIssue, type ImportReport, ISSUE_CODES, uploadImport } from './api';
+import { issueLines } from './importIssues';
 
 const DETAILED = new Set<ImportIssue['code']>(['invalid_value', 'unreadable']);
 
@@ -42,16 +44,15 @@ export function ImportCard() {
             data-testid="customers-import-file"
           />
         </div>
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={dryRun}
-              onChange={(event) => setDryRun(event.target.checked)}
-              data-testid="customers-import-dry-run"
-            />{' '}
-            {t('customers.import.dryRun')}
-          </label>
+        <div className="field checkbox-field">
+          <input
+            id="customers-import-dry-run"
+            type="checkbox"
+            checked={dryRun}
+            onChange={(event) => setDryRun(event.target.checked)}
+            data-testid="customers-import-dry-run"
+          />
+          <label htmlFor="customers-import-dry-run">{t('customers.import.dryRun')}</label>
         </div>
         <div className="form-actions">
           <button
@@ -80,6 +81,11 @@ export function ImportCard() {
 
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  const { number } = useNumberFormat();
+  const rowsOf = (rows: number[]) =>
+    rows.length === 1
+      ? number(rows[0] ?? 0)
+      : t('customers.import.rowSpan', { n: rows.length, first: rows[0], last: rows[rows.length - 1] });
   if (report.ok)
     return (
       <Notice tone="success" testId="customers-import-ok">
@@ -108,10 +114,10 @@ function ImportReportView({ report }: { report: ImportReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.issues.map((issue, i) => (
+            {issueLines(report.issues).map((issue, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder
               <tr key={i}>
-                <td>{issue.row}</td>
+                <td>{rowsOf(issue.rows)}</td>
                 <td>
                   <code>{issue.column || '-'}</code>
                 </td>

@@ -63,6 +63,8 @@ export const ISSUE_CODES = [
   'invalid_phone',
   'too_many_rows',
   'unreadable',
+  'not_a_header',
+  'erased_subject',
 ] as const;
 
 export interface ImportIssue {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/SessionProvider';
 import { DateTime } from '../../components/DateTime';
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
+import { useNumberFormat } from '../../lib/numberFormat';
 import {
   type Audit,
   decideUse,
@@ -63,8 +64,6 @@ export function FairnessPage() {
   );
 }
 
-const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(3));
-
 function AuditCard({
   audit,
   minRatio,
@@ -75,12 +74,17 @@ function AuditCard({
   maxDifference: number;
 }) {
   const { t } = useTranslation();
+  const f = useNumberFormat();
+  const fmt = (x: number | null | undefined) => f.fixed(x, 3);
   const m = audit.metrics;
   return (
     <section className="card" aria-labelledby={`audit-${audit.id}`} data-testid="audit-card">
       <div className="card-title-row">
         <h2 id={`audit-${audit.id}`}>{referencedSegmentLabel(t, audit)}</h2>
-        <span className={audit.passed ? 'badge badge-accent' : 'badge'} data-testid="audit-verdict">
+        <span
+          className={audit.passed ? 'badge badge-accent' : 'badge badge-danger'}
+          data-testid="audit-verdict"
+        >
           {audit.passed ? t('insights.fairness.passed') : t('insights.fairness.failed')}
         </span>
       </div>
@@ -89,13 +93,18 @@ function AuditCard({
         {audit.attribute
           ? t('insights.fairness.attribute', {
               attribute: t(`insights.attributes.${audit.attribute}`),
-              population: audit.population ?? t('insights.suppressed'),
+              population: audit.population === null ? t('insights.suppressed') : f.number(audit.population),
             })
           : t('insights.failures.no_protected_attribute')}
       </p>
       <FailureList failures={audit.failures} />
       {audit.groups.length > 0 ? (
-        <SelectionRateChart groups={audit.groups} minRatio={minRatio} title={`chart-${audit.id}`} />
+        <SelectionRateChart
+          groups={audit.groups}
+          attribute={audit.attribute}
+          minRatio={minRatio}
+          title={`chart-${audit.id}`}
+        />
       ) : null}
       {audit.suppressedGroups > 0 ? (
         <p className="muted" data-testid="audit-suppressed-groups">
@@ -123,15 +132,28 @@ function AuditCard({
 
 function ReviewQueue({ uses }: { uses: SegmentUse[] }) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [decided, setDecided] = useState<SegmentUse['status']>();
+  // The decided item leaves the queue: its result is announced above the list and focus goes back
+  // to the queue's heading, so neither the message nor the keyboard position is lost with it.
+  const onDecided = (status: SegmentUse['status']) => {
+    setDecided(status);
+    heading.current?.focus();
+  };
   return (
     <section className="card" aria-labelledby="fairness-review-title">
-      <h2 id="fairness-review-title">{t('insights.review.title')}</h2>
+      <h2 id="fairness-review-title" ref={heading} tabIndex={-1}>
+        {t('insights.review.title')}
+      </h2>
+      <LiveRegion testId="review-result">
+        {decided ? <Notice tone="success">{t(`insights.review.done.${decided}`)}</Notice> : null}
+      </LiveRegion>
       {uses.length === 0 ? (
         <p className="empty">{t('insights.review.empty')}</p>
       ) : (
         <ul className="stack" data-testid="review-queue">
           {uses.map((u) => (
-            <ReviewItem key={u.id} use={u} />
+            <ReviewItem key={u.id} use={u} onDecided={onDecided} onStart={() => setDecided(undefined)} />
           ))}
         </ul>
       )}
@@ -139,18 +161,31 @@ function ReviewQueue({ uses }: { uses: SegmentUse[] }) {
   );
 }
 
-function ReviewItem({ use }: { use: SegmentUse }) {
+function ReviewItem({
+  use,
+  onDecided,
+  onStart,
+}: {
+  use: SegmentUse;
+  onDecided: (status: SegmentUse['status']) => void;
+  onStart: () => void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const mutation = useMutation({
     mutationFn: (decision: 'approve' | 'reject') => decideUse(use.id, decision, comment.trim()),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: INSIGHTS_KEYS.uses }),
+    onSuccess: (data) => {
+      onDecided(data.use.status);
+      void queryClient.invalidateQueries({ queryKey: INSIGHTS_KEYS.uses });
+    },
   });
   const submit = (decision: 'approve' | 'reject') => (event: FormEvent) => {
     event.preventDefault();
-    if (!mutation.isPending && comment.trim() !== '') mutation.mutate(decision);
+    if (mutation.isPending || comment.trim() === '') return;
+    onStart();
+    mutation.mutate(decision);
   };
   return (
     <li data-testid="review-item">
@@ -194,12 +229,7 @@ function ReviewItem({ use }: { use: SegmentUse }) {
       ) : (
         <p className="muted">{t('insights.review.waiting')}</p>
       )}
-      <LiveRegion>
-        {mutation.isSuccess ? (
-          <Notice tone="success">{t(`insights.review.done.${mutation.data.use.status}`)}</Notice>
-        ) : null}
-        {mutation.isError ? <ErrorNotice error={mutation.error} /> : null}
-      </LiveRegion>
+      <LiveRegion>{mutation.isError ? <ErrorNotice error={mutation.error} /> : null}</LiveRegion>
     </li>
   );
 }

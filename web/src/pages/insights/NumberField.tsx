@@ -1,15 +1,23 @@
 interface Props {
   id: string;
   label: string;
-  value: number;
+  /** null while the field is empty or not a number. */
+  value: number | null;
   min: number;
   max: number;
   step?: number;
-  onChange: (value: number) => void;
+  onChange: (value: number | null) => void;
+  /** Shown under the field, which is then marked invalid. */
+  error?: string;
 }
 
-/** A labelled number input; the server validates the range again. */
-export function NumberField({ id, label, value, min, max, step, onChange }: Props) {
+/** Whether a NumberField's value may be saved: present and within its range. */
+export const inRange = (value: number | null, min: number, max: number): value is number =>
+  value !== null && Number.isFinite(value) && value >= min && value <= max;
+
+/** A labelled, required number input; the server validates the range again. */
+export function NumberField({ id, label, value, min, max, step, onChange, error }: Props) {
+  const errorId = `${id}-error`;
   return (
     <div className="field field-narrow">
       <label htmlFor={id}>{label}</label>
@@ -19,10 +27,19 @@ export function NumberField({ id, label, value, min, max, step, onChange }: Prop
         min={min}
         max={max}
         step={step ?? 1}
-        value={value}
-        onChange={(e) => onChange(Number(e.target.value))}
+        required
+        value={value ?? ''}
+        // An empty field (or text the browser cannot read as a number) is '' here: never 0.
+        onChange={(e) => onChange(e.target.value.trim() === '' ? null : Number(e.target.value))}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         data-testid={id}
       />
+      {error ? (
+        <p id={errorId} className="field-error" data-testid={errorId}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { TableCard } from '../../components/TableCard';
+import { useNumberFormat } from '../../lib/numberFormat';
 import { fetchRecommendations, type Recommendation } from './api';
 
 const SUBJECT = /^[A-Za-z0-9_-]{1,128}$/;
@@ -77,6 +78,7 @@ export function RecommendationsPage() {
 
 function RecommendationTable({ items }: { items: Recommendation[] }) {
   const { t } = useTranslation();
+  const f = useNumberFormat();
   return (
     <TableCard
       id="reco-list-title"
@@ -98,7 +100,7 @@ function RecommendationTable({ items }: { items: Recommendation[] }) {
               <th scope="row" className="cell-primary">
                 {r.item}
               </th>
-              <td>{r.score.toFixed(3)}</td>
+              <td>{f.fixed(r.score, 3)}</td>
               <td>{t(`insights.sources.${r.source}`)}</td>
             </tr>
           ))}

@@ -20,7 +20,7 @@ import {
 } from './api';
 import { FailureList } from './FailureList';
 import { segmentLabel } from './labels';
-import { NumberField } from './NumberField';
+import { inRange, NumberField } from './NumberField';
 import './insights.css';
 import { FormSubmit } from '../../components/FormSubmit';
 
@@ -66,9 +66,18 @@ function ComputeCard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<SegmentKind>('rfm');
-  const [k, setK] = useState(4);
-  const [threshold, setThreshold] = useState(0.5);
-  const [horizonDays, setHorizonDays] = useState(30);
+  const [k, setK] = useState<number | null>(4);
+  const [threshold, setThreshold] = useState<number | null>(0.5);
+  const [horizonDays, setHorizonDays] = useState<number | null>(30);
+  const [attempted, setAttempted] = useState(false);
+  // An empty or out-of-range field is never sent (the server checks the ranges again).
+  const invalid = (value: number | null, min: number, max: number, integer = true) =>
+    !inRange(value, min, max) || (integer && !Number.isInteger(value));
+  const error = (bad: boolean, min: number, max: number) =>
+    attempted && bad ? t('insights.policy.invalid', { min, max }) : undefined;
+  const kBad = invalid(k, 2, 20);
+  const thresholdBad = invalid(threshold, 0, 1, false);
+  const horizonBad = invalid(horizonDays, 1, 365);
   const mutation = useMutation({
     mutationFn: (input: ComputeInput) => computeSegments(input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: INSIGHTS_KEYS.segments }),
@@ -76,9 +85,11 @@ function ComputeCard() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
-    mutation.mutate(
-      kind === 'rfm' ? { kind } : kind === 'cluster' ? { kind, k } : { kind, threshold, horizonDays },
-    );
+    if (kind === 'rfm') return mutation.mutate({ kind });
+    if (kind === 'cluster' && k !== null && !kBad) return mutation.mutate({ kind, k });
+    if (kind === 'propensity' && threshold !== null && horizonDays !== null && !thresholdBad && !horizonBad)
+      return mutation.mutate({ kind, threshold, horizonDays });
+    setAttempted(true);
   }
   return (
     <section className="card" aria-labelledby="segments-compute-title">
@@ -108,6 +119,7 @@ function ComputeCard() {
             min={2}
             max={20}
             onChange={setK}
+            error={error(kBad, 2, 20)}
           />
         ) : null}
         {kind === 'propensity' ? (
@@ -120,6 +132,7 @@ function ComputeCard() {
               max={1}
               step={0.05}
               onChange={setThreshold}
+              error={error(thresholdBad, 0, 1)}
             />
             <NumberField
               id="segments-horizon"
@@ -128,6 +141,7 @@ function ComputeCard() {
               min={1}
               max={365}
               onChange={setHorizonDays}
+              error={error(horizonBad, 1, 365)}
             />
           </>
         ) : null}
@@ -144,7 +158,20 @@ function ComputeCard() {
             {t('insights.segments.computed', { count: mutation.data.segments.length })}
           </Notice>
         ) : null}
-        {mutation.isError ? <ErrorNotice error={mutation.error} /> : null}
+        {mutation.isError ? (
+          <ErrorNotice
+            error={mutation.error}
+            fieldLabel={(name) =>
+              name === 'k'
+                ? t('insights.segments.k')
+                : name === 'threshold'
+                  ? t('insights.segments.threshold')
+                  : name === 'horizonDays'
+                    ? t('insights.segments.horizon')
+                    : undefined
+            }
+          />
+        ) : null}
       </LiveRegion>
     </section>
   );

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditGroup } from './api';
+import { useNumberFormat } from '../../lib/numberFormat';
+import type { Audit, AuditGroup } from './api';
+import { groupLabel } from './labels';
 
 const WIDTH = 360;
 const LABEL = 110;
@@ -7,19 +9,21 @@ const ROW = 28;
 
 interface Props {
   groups: AuditGroup[];
+  /** The audited attribute, to name its groups in the reader's language. */
+  attribute: Audit['attribute'];
   /** The four-fifths line is drawn at this share of the highest selection rate. */
   minRatio: number;
   title: string;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-
 /**
  * Per-group selection rates as horizontal bars in plain SVG, with the line each group must reach
  * (minRatio x the most selected group's rate). Groups under k are listed as hidden, never drawn.
  */
-export function SelectionRateChart({ groups, minRatio, title }: Props) {
+export function SelectionRateChart({ groups, attribute, minRatio, title }: Props) {
   const { t } = useTranslation();
+  const { percent: pct, number } = useNumberFormat();
+  const label = (key: string) => groupLabel(t, attribute, key);
   const shown = groups.filter((g) => !g.suppressed);
   const hidden = groups.filter((g) => g.suppressed);
   const max = Math.max(0, ...shown.map((g) => g.selectionRate ?? 0));
@@ -30,7 +34,11 @@ export function SelectionRateChart({ groups, minRatio, title }: Props) {
     <figure className="insights-chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${title}-t`} width="100%">
         <title id={`${title}-t`}>
-          {shown.map((g) => `${g.key}: ${pct(g.selectionRate ?? 0)}`).join(', ')}
+          {shown
+            .map((g) =>
+              t('insights.fairness.groupRate', { group: label(g.key), rate: pct(g.selectionRate ?? 0) }),
+            )
+            .join(', ')}
         </title>
         {shown.map((g, i) => {
           const rate = g.selectionRate ?? 0;
@@ -38,7 +46,7 @@ export function SelectionRateChart({ groups, minRatio, title }: Props) {
           return (
             <g key={g.key} transform={`translate(0, ${i * ROW})`}>
               <text x={LABEL - 8} y={18} textAnchor="end" className="insights-chart-label">
-                {g.key}
+                {label(g.key)}
               </text>
               <rect x={LABEL} y={6} width={bar} height={16} className="insights-chart-track" />
               <rect
@@ -69,14 +77,14 @@ export function SelectionRateChart({ groups, minRatio, title }: Props) {
               textAnchor="middle"
               className="insights-chart-value"
             >
-              {t('insights.fairness.thresholdLine', { ratio: minRatio })}
+              {t('insights.fairness.thresholdLine', { ratio: number(minRatio) })}
             </text>
           </g>
         ) : null}
       </svg>
       {hidden.length > 0 ? (
         <figcaption className="muted">
-          {t('insights.fairness.hiddenGroups', { groups: hidden.map((g) => g.key).join(', ') })}
+          {t('insights.fairness.hiddenGroups', { groups: hidden.map((g) => label(g.key)).join(', ') })}
         </figcaption>
       ) : null}
     </figure>

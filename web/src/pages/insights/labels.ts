@@ -35,3 +35,27 @@ export const referencedSegmentLabel = (
   x: { segmentId: string; segmentName: string | null; segmentDefinition: Record<string, unknown> | null },
 ): string =>
   x.segmentName ? segmentLabel(t, { name: x.segmentName, definition: x.segmentDefinition }) : x.segmentId;
+
+const GROUP_VALUES = {
+  gender: ['female', 'male', 'non_binary', 'other', 'undisclosed'],
+  age_band: ['under_18', '18_24', '25_34', '35_44', '45_54', '55_64', '65_plus'],
+} as const;
+type GroupAttribute = keyof typeof GROUP_VALUES;
+
+const isValueOf = <A extends GroupAttribute>(
+  attribute: A,
+  value: string,
+): value is (typeof GROUP_VALUES)[A][number] =>
+  (GROUP_VALUES[attribute] as readonly string[]).includes(value);
+
+/** A protected attribute's value (an audit's group, a profile field) in the reader's language; unknown values as they are. */
+export function groupLabel(
+  t: TFunction,
+  attribute: GroupAttribute | null | undefined,
+  value: string,
+): string {
+  if (attribute === 'gender' && isValueOf('gender', value)) return t(`insights.groupValues.gender.${value}`);
+  if (attribute === 'age_band' && isValueOf('age_band', value))
+    return t(`insights.groupValues.age_band.${value}`);
+  return value;
+}

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../components/DateTime';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { BATCH_STATUSES, type BatchStatus, type EventBatch } from './api';
+import { useNumberFormat } from '../../lib/numberFormat';
+import { BATCH_STATUSES, type BatchReason, type BatchStatus, type EventBatch } from './api';
 
-/** Every batch received, newest first, filtered by status. */
+/** Every batch received, newest first, filtered by status: with each batch's reasons, the alerts' history. */
 export function BatchesTable({
   query,
   status,
@@ -16,6 +17,7 @@ export function BatchesTable({
   onStatus: (status: BatchStatus | undefined) => void;
 }) {
   const { t } = useTranslation();
+  const { number } = useNumberFormat();
   return (
     <section className="card card-flush" aria-labelledby="integrity-batches-title">
       <h2 id="integrity-batches-title" className="card-heading">
@@ -40,7 +42,9 @@ export function BatchesTable({
       <QueryBoundary query={query}>
         {({ batches }) =>
           batches.length === 0 ? (
-            <p className="empty">{t('integrity.batches.empty')}</p>
+            <p className="empty" data-testid="integrity-batches-empty">
+              {status ? t('integrity.batches.emptyFiltered') : t('integrity.batches.empty')}
+            </p>
           ) : (
             <ScrollRegion labelledBy="integrity-batches-title">
               <table className="table" data-testid="integrity-batches-table">
@@ -60,7 +64,7 @@ export function BatchesTable({
                         <DateTime value={b.receivedAt} />
                       </th>
                       <td>{t(`integrity.source.${b.source}`, { defaultValue: b.source })}</td>
-                      <td>{b.count}</td>
+                      <td>{number(b.count)}</td>
                       <td>
                         <span
                           className={
@@ -74,13 +78,7 @@ export function BatchesTable({
                           {t(`integrity.status.${b.status}`)}
                         </span>
                       </td>
-                      <td>
-                        {b.reasons.length
-                          ? b.reasons
-                              .map((r) => t(`integrity.reasons.${r.code}`, { defaultValue: r.code }))
-                              .join(', ')
-                          : '—'}
-                      </td>
+                      <td>{b.reasons.length ? <ReasonsDisclosure reasons={b.reasons} /> : '—'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -90,5 +88,24 @@ export function BatchesTable({
         }
       </QueryBoundary>
     </section>
+  );
+}
+
+/** The reasons' names, opening onto the plain-language explanation the server wrote for each. */
+function ReasonsDisclosure({ reasons }: { reasons: BatchReason[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="reasons-details" data-testid="integrity-batch-reasons">
+      <summary>
+        {reasons.map((r) => t(`integrity.reasons.${r.code}`, { defaultValue: r.code })).join(', ')}
+      </summary>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r.code} data-code={r.code}>
+            {r.message}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

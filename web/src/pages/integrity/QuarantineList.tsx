@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionResult, ConfirmActionDialog, useConfirmedAction } from '../../components/ConfirmedAction';
 import { DateTime } from '../../components/DateTime';
@@ -28,9 +29,17 @@ export function QuarantineList({
     done: ({ decision }) => t(`integrity.quarantine.${decision}Done`),
     invalidates: batchesKey,
   });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The decided batch leaves the list (and its buttons with it) once the dialog has handed focus back:
+  // focus goes to the heading, right above the announced result.
+  useEffect(() => {
+    if (action.result) heading.current?.focus();
+  }, [action.result]);
   return (
     <section className="card" aria-labelledby="integrity-quarantine-title">
-      <h2 id="integrity-quarantine-title">{t('integrity.quarantine.title')}</h2>
+      <h2 id="integrity-quarantine-title" ref={heading} tabIndex={-1}>
+        {t('integrity.quarantine.title')}
+      </h2>
       <p className="muted">{t('integrity.quarantine.help')}</p>
       <ActionResult action={action} testId="integrity-quarantine-result" />
       <QueryBoundary query={query}>
