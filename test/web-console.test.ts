@@ -190,6 +190,15 @@ describe('problem documents', () => {
     expect(parseProblem({ status: '500' })).toEqual({});
   });
 
+  it('keeps a reason the console can word, and only a well-formed one', () => {
+    expect(parseProblem({ code: 'CONFLICT', reason: 'own-batch' })).toEqual({
+      code: 'CONFLICT',
+      reason: 'own-batch',
+    });
+    expect(parseProblem({ reason: '<img src=x>' })).toEqual({});
+    expect(parseProblem({ reason: 'x'.repeat(65) })).toEqual({});
+  });
+
   it('bounds the text it will show', () => {
     const parsed = parseProblem({ detail: 'a'.repeat(10_000) });
     expect(parsed.detail?.length).toBeLessThanOrEqual(501);

@@ -128,6 +128,12 @@ describe('console translations', () => {
     expect(identical.sort()).toEqual([...SAME_IN_BOTH].sort());
   });
 
+  it('words every error code and every error reason the server sends', async () => {
+    const { errorCatalog, PROBLEM_REASONS } = await import('../src/core/errors.js');
+    for (const code of Object.keys(errorCatalog)) expect(en.has(`errors.codes.${code}`), code).toBe(true);
+    for (const reason of PROBLEM_REASONS) expect(en.has(`errors.reasons.${reason}`), reason).toBe(true);
+  });
+
   // End-to-end tests find the login fields by these labels.
   it.each([
     ['en', 'login.username', 'Username'],

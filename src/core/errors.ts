@@ -27,6 +27,22 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
+/**
+ * Finer codes for situations a person can fix, sent as the problem's `reason`: the console words
+ * each one in the reader's language (errors.reasons.* in its catalogues), the CLI prints the message.
+ */
+export const PROBLEM_REASONS = [
+  'propensity-too-few',
+  'propensity-one-outcome',
+  'clusters-too-few',
+  'own-batch',
+  'consent-outdated',
+] as const;
+export type ProblemReason = (typeof PROBLEM_REASONS)[number];
+
+/** The `details` of an AppError that carries a reason. */
+export const because = (reason: ProblemReason): { reason: ProblemReason } => ({ reason });
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;

@@ -7,7 +7,15 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { isSomeoneElse, personBehind } from '../../core/access/identity.js';
 import type { EventBatchesTable } from '../../core/db/index.js';
-import { AppError, actorOf, notFound, nowIso, type Principal, type Vigie } from '../../core/index.js';
+import {
+  AppError,
+  actorOf,
+  because,
+  notFound,
+  nowIso,
+  type Principal,
+  type Vigie,
+} from '../../core/index.js';
 import { markActive } from '../vault/index.js';
 import type { BatchReason } from './reasons.js';
 import { BATCH_STATUSES, type BatchStatus } from './types.js';
@@ -92,6 +100,7 @@ export async function decideBatch(
       throw new AppError(
         'FORBIDDEN',
         'A quarantined batch is released by someone other than the person who sent it (a batch sent from the CLI needs a signed-in user)',
+        because('own-batch'),
       );
     const status: BatchStatus = decision === 'release' ? 'released' : 'purged';
     // The status guard in the update makes two concurrent decisions safe: one wins, one conflicts.

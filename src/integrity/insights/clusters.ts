@@ -3,7 +3,7 @@
  * same clusters) on standardised features. Profiles are reported in raw units, which people read.
  */
 import { kmeans } from 'ml-kmeans';
-import { AppError } from '../../core/errors.js';
+import { AppError, because } from '../../core/errors.js';
 import { FEATURE_NAMES, type FeatureName, type SubjectFeatures, standardise } from './features.js';
 
 export interface ClusterProfile {
@@ -26,7 +26,11 @@ export function clusterSubjects(features: SubjectFeatures, k: number, seed = 42)
   if (!Number.isInteger(k) || k < 2 || k > MAX_CLUSTERS)
     throw new AppError('VALIDATION', `k must be an integer from 2 to ${MAX_CLUSTERS}`);
   if (features.rows.length < k)
-    throw new AppError('VALIDATION', `${features.rows.length} subjects cannot make ${k} clusters`);
+    throw new AppError(
+      'VALIDATION',
+      `${features.rows.length} subjects cannot make ${k} clusters`,
+      because('clusters-too-few'),
+    );
   const z = standardise(features.rows).rows;
   const result = kmeans(z, k, { seed, initialization: 'kmeans++', maxIterations: 100 });
   const assignments = new Map<string, number>();

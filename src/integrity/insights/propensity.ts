@@ -4,7 +4,7 @@
  */
 import LogisticRegression from 'ml-logistic-regression';
 import { Matrix } from 'ml-matrix';
-import { AppError } from '../../core/errors.js';
+import { AppError, because } from '../../core/errors.js';
 import { createRng } from '../random.js';
 import { rocAuc } from './auc.js';
 import type { SubjectFeatures } from './features.js';
@@ -33,7 +33,12 @@ export function trainPropensity(
 ): PropensityModel {
   const holdout = options.holdout ?? 0.3;
   const n = features.subjects.length;
-  if (n < 4) throw new AppError('VALIDATION', 'At least 4 subjects are needed for a propensity model');
+  if (n < 4)
+    throw new AppError(
+      'VALIDATION',
+      'At least 4 subjects are needed for a propensity model',
+      because('propensity-too-few'),
+    );
   const rng = createRng(options.seed ?? 7);
   const order = features.subjects.map((_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -45,7 +50,11 @@ export function trainPropensity(
   const train = order.slice(testCount);
   const y = features.subjects.map((s) => labels.get(s) === true);
   if (new Set(train.map((i) => y[i])).size < 2)
-    throw new AppError('VALIDATION', 'The training subjects need both outcomes (some converted, some not)');
+    throw new AppError(
+      'VALIDATION',
+      'The training subjects need both outcomes (some converted, some not)',
+      because('propensity-one-outcome'),
+    );
 
   // Standardise with the training rows' statistics only, so the holdout stays unseen.
   const d = features.rows[0]!.length;

@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
-import { AppError, actorOf, type Executor, nowIso, type Principal, type Vigie } from '../../core/index.js';
+import {
+  AppError,
+  actorOf,
+  because,
+  type Executor,
+  nowIso,
+  type Principal,
+  type Vigie,
+} from '../../core/index.js';
 import {
   type Consent,
   type ConsentInput,
@@ -124,6 +132,7 @@ export async function setConsent(
       throw new AppError(
         'CONFLICT',
         `a more recent consent decision is already recorded for ${c.purpose}: this one, dated earlier, was not applied`,
+        because('consent-outdated'),
       );
     await vigie.ledger.append(tx, [
       {

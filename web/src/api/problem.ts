@@ -6,6 +6,8 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
+  /** A finer, stable code for a known situation (`propensity-one-outcome`) that the console words itself. */
+  reason?: string;
   /** VALIDATION problems: which inputs failed (path as `body.field`), with the server's English rule. */
   errors?: FieldError[];
 }
@@ -38,6 +40,8 @@ export function parseProblem(body: unknown): Problem {
   if (title) problem.title = title;
   if (detail) problem.detail = detail;
   if (code) problem.code = code;
+  if (typeof record.reason === 'string' && /^[a-z0-9-]{1,64}$/.test(record.reason))
+    problem.reason = record.reason;
   if (typeof record.status === 'number' && Number.isInteger(record.status)) problem.status = record.status;
   const errors = fieldErrors(record.errors);
   if (errors.length > 0) problem.errors = errors;

@@ -13,6 +13,7 @@ const KNOWN_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
   'UNSUPPORTED_MEDIA_TYPE',
   'LOCKED',
   'RATE_LIMITED',
@@ -39,7 +40,7 @@ export interface ErrorText {
 export type FieldLabel = (name: string) => string | undefined;
 
 export function useErrorText(fieldLabel?: FieldLabel): (error: unknown) => ErrorText {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error) => {
     if (error instanceof NetworkError) return { headline: t('errors.network') };
     if (!isApiError(error)) return { headline: t('errors.unexpected') };
@@ -55,6 +56,10 @@ export function useErrorText(fieldLabel?: FieldLabel): (error: unknown) => Error
         headline,
         detail: t('errors.fields', { fields: fields.map((f) => fieldLabel?.(f) ?? f).join(', ') }),
       };
+    // A situation the console knows by its reason is worded in the reader's language.
+    const { reason } = error.problem;
+    if (reason && i18n.exists(`errors.reasons.${reason}`))
+      return { headline, detail: t(`errors.reasons.${reason}`, { defaultValue: reason }) };
     const detail = problemMessage(error.problem);
     return detail ? { headline, detail } : { headline };
   };
