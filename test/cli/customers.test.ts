@@ -119,6 +119,45 @@ describe.each(engines)('vigie customers on %s', (engine) => {
       expect(out).not.toMatch(/K-1|Inès|ines@|Hugo|hugo@/);
   });
 
+  it('re-imports a customer field by field, and refuses duplicates and non-UTF-8 files (exit 2)', async () => {
+    const full = file(
+      'full.csv',
+      'external_id,first_name,last_name,email,phone,country,birth_year\nC002,Marc,Martin,marc.martin@example.com,06 12 34 56 78,FR,1980\n',
+    );
+    expect((await cli(['customers', 'import', full], ws.env)).code).toBe(0);
+    const partial = file('city.csv', 'external_id,email,city\nC002,marc.martin@example.com,Marseille\n');
+    const upd = await cli(['customers', 'import', partial], ws.env);
+    expect(upd.stdout).toContain('1 updated');
+    const exp = await cli(['customers', 'export-subject', '--email', 'marc.martin@example.com'], ws.env);
+    expect(JSON.parse(exp.stdout).profile).toMatchObject({
+      first_name: 'Marc',
+      last_name: 'Martin',
+      phone: '06 12 34 56 78',
+      country: 'FR',
+      birth_year: 1980,
+      city: 'Marseille',
+    });
+
+    const dup = file('dup.csv', 'external_id,email\nC9,a@example.com\nC9,b@example.com\n');
+    const res = await cli(['customers', 'import', dup, '--format', 'json'], ws.env);
+    expect(res.code).toBe(2);
+    expect(JSON.parse(res.stdout).issues).toEqual([
+      { row: 3, column: 'external_id', code: 'duplicate_key', reason: 'the same customer appears on row 2' },
+    ]);
+    expect(res.stdout + res.stderr).not.toContain('C9');
+
+    const latin1 = join(ws.home, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from('external_id,first_name\nC10,Ren\u00e9\n', 'latin1'));
+    const bad = await cli(['customers', 'import', latin1, '--format', 'json'], ws.env);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).issues).toEqual([
+      { row: 2, column: '', code: 'unreadable', reason: 'not valid UTF-8: save the file as UTF-8' },
+    ]);
+    expect((await cli(['customers', 'find', '--email', 'a@example.com'], ws.env)).stdout.trim()).toBe(
+      '(none)',
+    );
+  });
+
   it('rejects bad input with exit 2: unknown format, missing file, bad purpose', async () => {
     expect((await cli(['customers', 'import', file('x.txt', 'a')], ws.env)).code).toBe(2);
     // Thrown from the action as commander's InvalidArgumentError: it used to exit 2 in silence.

@@ -63,7 +63,7 @@ export function registerCustomerCommands(program: Command, io: Io): void {
   customers
     .command('import <file>')
     .description(
-      'import profiles from CSV or JSON (array or JSON lines): all or nothing, with a validation report',
+      'import profiles from CSV or JSON (array or JSON lines): all or nothing, with a validation report; existing customers are updated field by field (columns not in the file are kept, an empty cell clears the field); a customer may appear once per file',
     )
     .option('--input-format <format>', 'csv or json (default: from the file extension)')
     .option('--dry-run', 'validate only, write nothing')

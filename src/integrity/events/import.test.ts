@@ -85,4 +85,24 @@ describe.each(engines)('event file import on %s', (engine: Engine) => {
     ).rejects.toThrow(/customer_id, occurred_at/);
     expect((await listBatches(vigie)).length).toBe(1);
   });
+
+  it('reports a line that is not UTF-8 as malformed instead of storing U+FFFD', async () => {
+    const file = Buffer.concat([
+      Buffer.from(`${HEADER}\ne1,C-1,view,Zoë,,2026-11-01T10:00:00Z,web\n`),
+      Buffer.from('e2,C-2,view,Ren\u00e9,,2026-11-01T10:00:00Z,web\n', 'latin1'),
+      Buffer.from('e3,C-3,view,sku-3,,2026-11-01T10:00:00Z,web\n'),
+    ]);
+    const parts: Buffer[] = [];
+    for (let i = 0; i < file.length; i += 7) parts.push(file.subarray(i, i + 7));
+    const r = await importEvents(vigie, undefined, Readable.from(parts), { source: 'file' });
+    expect(r).toMatchObject({ rows: 3, valid: 2, stored: 2 });
+    expect(r.malformed).toEqual([
+      { row: 3, column: null, reason: 'not valid UTF-8: save the file as UTF-8' },
+    ]);
+    expect((await acceptedEventList(vigie)).map((e) => e.item).sort()).toEqual(['Zoë', 'sku-3']);
+    const badHeader = Buffer.from('event_id,customer_id,type,item,value,occurred_at,r\u00e9f\n', 'latin1');
+    await expect(
+      importEvents(vigie, undefined, Readable.from([badHeader]), { source: 'file' }),
+    ).rejects.toThrow(/line 1: not valid UTF-8/);
+  });
 });

@@ -5,8 +5,8 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { Principal, Vigie } from '../../core/index.js';
-import { boundedLines } from '../bounded-lines.js';
+import { AppError, type Principal, type Vigie } from '../../core/index.js';
+import { boundedLines, NOT_UTF8, NOT_UTF8_REASON } from '../bounded-lines.js';
 import type { CheckOptions } from './checks.js';
 import { type BatchSource, type IngestResult, ingestValid } from './ingest.js';
 import { type EventFileFormat, EventRowParser, isMalformed, type MalformedEventRow } from './parse-row.js';
@@ -95,12 +95,21 @@ export async function importEvents(
       onBytes: (b) => {
         bytes = b;
       },
+      strictUtf8: true,
     });
     for await (const raw of lines) {
       lineNo++;
       if (raw === null) {
         report.rows++;
         bad({ row: lineNo, column: null, reason: 'line too long' });
+        continue;
+      }
+      if (raw === NOT_UTF8) {
+        // Before the format and header are known there is no row to report: the file is refused.
+        if (!parser || parser.needsHeader)
+          throw new AppError('VALIDATION', `line ${lineNo}: ${NOT_UTF8_REASON}`);
+        report.rows++;
+        bad({ row: lineNo, column: null, reason: NOT_UTF8_REASON });
         continue;
       }
       let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

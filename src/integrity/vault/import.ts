@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { actorOf, type LedgerEntryInput, type Principal, type Tx, type Vigie } from '../../core/index.js';
 import { type ConsentWrite, writeConsents } from './consents.js';
-import { writeProfiles } from './profiles.js';
+import { mergeProfile, readProfiles, writeProfiles } from './profiles.js';
 import { type InputFormat, readRecords, UnreadableInput } from './read-records.js';
 import { subjectOf } from './subject.js';
 import { headerIssues, type ImportIssue, type ValidRow, validateRow } from './validate-row.js';
 
-/** Issues listed in a report; past this the report says it is truncated and reading stops. */
+/**
+ * Issues listed in a report; past this the report says it is truncated, but the file is still read to
+ * the end (validation only) so that its counts of rows and invalid rows are true.
+ */
 export const MAX_REPORTED_ISSUES = 1000;
 export const DEFAULT_MAX_ROWS = 5_000_000;
 const BATCH = 500;
@@ -53,7 +56,9 @@ type Pending = ValidRow & { subject: string; row: number };
 /**
  * Imports profiles all-or-nothing: records are streamed, validated and written in batches inside one
  * transaction, which is rolled back if any row is invalid (or on a dry run), so a failed import leaves
- * nothing behind. Profiles are upserted by subject; a later row for the same customer wins.
+ * nothing behind. A row updates its customer's stored profile field by field: a column absent from
+ * the file keeps the stored value, a present column with an empty cell clears it. The same customer
+ * twice in one file is refused (which row would win is a guess the import does not make).
  */
 export async function importCustomers(
   vigie: Vigie,
@@ -109,9 +114,15 @@ export async function importCustomers(
         report.invalidRows += erased.length;
         addIssues(erased);
         if (report.issues.length > 0) return;
-        entries.push(...(await writeBatch(vigie, tx, pending, report, actor)));
+        const merged = await mergeBatch(vigie, tx, pending, report);
+        addIssues(merged.issues);
+        if (report.issues.length > 0) return;
+        entries.push(...(await writeBatch(vigie, tx, merged.rows, report, actor)));
         if (entries.length >= LEDGER_BATCH) await appendEntries();
       };
+      // The first row of each customer: a Set-like map of fixed-size subject hashes (43 chars) and row
+      // numbers, bounded by the row cap, to refuse a customer's second row wherever it comes.
+      const firstRow = new Map<string, number>();
       for await (const { row, record } of readRecords(input, options.format, onHeader)) {
         if (notHeader) break;
         // Validation and sealing are synchronous: without a yield now and then, a large import (a 300k-
@@ -126,12 +137,24 @@ export async function importCustomers(
         if (!result.ok) {
           report.invalidRows++;
           addIssues(result.issues);
-          if (report.issuesTruncated) break;
           continue;
         }
         // Once a row has failed nothing will be kept: validate on (and check erasures), but stop writing.
         const subject = subjectOf(vigie, result.value.profile.external_id);
-        batch.delete(subject);
+        const first = firstRow.get(subject);
+        if (first !== undefined) {
+          report.invalidRows++;
+          addIssues([
+            {
+              row,
+              column: result.value.keyColumn,
+              code: 'duplicate_key',
+              reason: `the same customer appears on row ${first}`,
+            },
+          ]);
+          continue;
+        }
+        firstRow.set(subject, row);
         batch.set(subject, { ...result.value, subject, row });
         if (batch.size >= BATCH) await flush();
       }
@@ -182,6 +205,40 @@ async function refuseErased(tx: Tx, rows: Pending[]): Promise<ImportIssue[]> {
 }
 
 /**
+ * Each row merged into its customer's stored profile (one query for the batch): absent columns are
+ * kept, cleared ones removed. A merged profile that breaks a rule (a gender whose lawful basis the row
+ * cleared, a national phone number without a country) is an issue on the row; the batch is then not
+ * written. Counts created and updated customers.
+ */
+async function mergeBatch(
+  vigie: Vigie,
+  tx: Tx,
+  rows: Pending[],
+  report: ImportReport,
+): Promise<{ rows: Pending[]; issues: ImportIssue[] }> {
+  const stored = await readProfiles(
+    vigie,
+    tx,
+    rows.map((r) => r.subject),
+  );
+  report.updated += stored.size;
+  report.created += rows.length - stored.size;
+  const out: Pending[] = [];
+  const issues: ImportIssue[] = [];
+  for (const r of rows) {
+    const patch: Record<string, unknown> = { ...r.profile };
+    for (const f of r.cleared) patch[f] = null;
+    const merged = mergeProfile(stored.get(r.subject) ?? { external_id: r.profile.external_id }, patch);
+    if (merged.ok) out.push({ ...r, profile: merged.profile, phone: merged.phone });
+    else {
+      report.invalidRows++;
+      for (const [column, code, reason] of merged.problems) issues.push({ row: r.row, column, code, reason });
+    }
+  }
+  return { rows: out, issues };
+}
+
+/**
  * Writes one batch and returns the ledger entries of the consent decisions it applied: one per customer
  * and purpose, with the same action and target as a consent changed through the API (setConsent), so
  * the access export's history shows it. Pseudonymous subject id, purpose and basis only.
@@ -193,17 +250,6 @@ async function writeBatch(
   report: ImportReport,
   actor: Principal | undefined,
 ): Promise<LedgerEntryInput[]> {
-  const existing = await tx
-    .selectFrom('customers')
-    .select('subject')
-    .where(
-      'subject',
-      'in',
-      rows.map((r) => r.subject),
-    )
-    .execute();
-  report.updated += existing.length;
-  report.created += rows.length - existing.length;
   await writeProfiles(vigie, tx, rows);
   const now = new Date().toISOString();
   const consents: Array<ConsentWrite & { subject: string }> = rows.flatMap((r) =>

@@ -13,7 +13,7 @@ import { type Profile, type ProfileFields, profileFieldsSchema } from './model.j
 import { normalisePhone } from './phone.js';
 import { openProfile, sealProfile } from './seal.js';
 import { emailIndex, normaliseEmail, phoneIndex } from './subject.js';
-import { profileRules } from './validate-row.js';
+import { type IssueCode, profileRules } from './validate-row.js';
 
 export interface StoredProfile {
   subject: string;
@@ -77,6 +77,23 @@ export async function readProfile(vigie: Vigie, db: Executor, subject: string): 
     updatedAt: row.updated_at,
     lastActiveAt: row.last_active_at,
   };
+}
+
+/** The stored profiles among `subjects`, opened (one query: callers batch, e.g. 500 at a time). */
+export async function readProfiles(
+  vigie: Vigie,
+  db: Executor,
+  subjects: string[],
+): Promise<Map<string, Profile>> {
+  const out = new Map<string, Profile>();
+  if (subjects.length === 0) return out;
+  const rows = await db
+    .selectFrom('customers')
+    .select(['subject', 'key_enc', 'profile_enc'])
+    .where('subject', 'in', subjects)
+    .execute();
+  for (const row of rows) out.set(row.subject, await openProfile(vigie, row.subject, row));
+  return out;
 }
 
 /** Reading a decrypted profile is recorded: who looked at whom (ids only). */
@@ -152,6 +169,32 @@ export const rectifyInputSchema = z
   .strict();
 export type RectifyInput = z.input<typeof rectifyInputSchema>;
 
+export type MergedProfile =
+  | { ok: true; profile: Profile; phone: string | undefined }
+  | { ok: false; problems: Array<[column: string, code: IssueCode, reason: string]> };
+
+/**
+ * A stored profile updated field by field (rectification, re-import): a field in the patch replaces
+ * the stored one, null removes it, fields the patch leaves out are kept. The result is checked as a
+ * whole (a gender needs a lawful basis, a phone must read with the country), with its E.164 phone.
+ */
+export function mergeProfile(current: Profile, patch: Record<string, unknown>): MergedProfile {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete merged[k];
+    else merged[k] = k === 'email' ? normaliseEmail(String(v)) : v;
+  }
+  const next = merged as unknown as Profile;
+  const problems = profileRules(next, next.external_id);
+  if (problems.length > 0) return { ok: false, problems };
+  let phone: string | undefined;
+  if (next.phone) {
+    phone = normalisePhone(next.phone, next.country);
+    if (!phone) return { ok: false, problems: [['phone', 'invalid_phone', 'not a valid phone number']] };
+  }
+  return { ok: true, profile: next, phone };
+}
+
 export async function rectifyProfile(
   vigie: Vigie,
   actor: Principal | undefined,
@@ -163,20 +206,12 @@ export async function rectifyProfile(
   if (fields.length === 0) throw new AppError('VALIDATION', 'nothing to rectify');
   await vigie.db.transaction().execute(async (tx) => {
     const current = await readProfile(vigie, tx, subject);
-    const merged: Record<string, unknown> = { ...current.profile };
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null) delete merged[k];
-      else merged[k] = k === 'email' ? normaliseEmail(String(v)) : v;
+    const merged = mergeProfile(current.profile, patch);
+    if (!merged.ok) {
+      const [column, , reason] = merged.problems[0]!;
+      throw new AppError('VALIDATION', `${column}: ${reason}`);
     }
-    const next = merged as unknown as Profile;
-    const problems = profileRules(next, next.external_id);
-    if (problems.length > 0) throw new AppError('VALIDATION', `${problems[0]![0]}: ${problems[0]![2]}`);
-    let phone: string | undefined;
-    if (next.phone) {
-      phone = normalisePhone(next.phone, next.country);
-      if (!phone) throw new AppError('VALIDATION', 'phone: not a valid phone number');
-    }
-    await writeProfiles(vigie, tx, [{ subject, profile: next, phone }]);
+    await writeProfiles(vigie, tx, [{ subject, profile: merged.profile, phone: merged.phone }]);
     await vigie.ledger.append(tx, [
       {
         actor: actorOf(actor),

@@ -1,5 +1,7 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { NOT_UTF8_REASON, NotUtf8Error, StrictUtf8 } from '../bounded-lines.js';
+import { canonicalColumn } from './validate-row.js';
 
 /** One input record, numbered as a person finds it: the CSV line, or the JSON record (1-based). */
 export interface InputRecord {
@@ -30,11 +32,40 @@ export async function* readRecords(
   else yield* readJson(input);
 }
 
+/**
+ * Checks that the bytes are UTF-8 as they stream by, and passes them on unchanged (csv-parse decodes
+ * them itself, replacing bad bytes with U+FFFD: a Latin-1 "René" would be imported as "Ren\uFFFD").
+ */
+function utf8Check(): Transform {
+  const decoder = new StrictUtf8();
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        decoder.decode(chunk);
+        done(null, chunk);
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+    flush(done) {
+      try {
+        decoder.end();
+        done();
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
+}
+
 async function* readCsv(input: Readable, onHeader: (columns: string[]) => void): AsyncGenerator<InputRecord> {
-  const parser = input.pipe(
+  const parser = pipeline(
+    input,
+    utf8Check(),
     parse({
+      // Known names in any case and with surrounding spaces (`External_ID `), like the events import.
       columns: (header: string[]) => {
-        const names = header.map((h) => h.trim());
+        const names = header.map(canonicalColumn);
         onHeader(names);
         return names;
       },
@@ -43,6 +74,8 @@ async function* readCsv(input: Readable, onHeader: (columns: string[]) => void):
       max_record_size: MAX_RECORD_BYTES,
       info: true,
     }),
+    // Errors surface through the iteration below; pipeline needs a callback not to throw them again.
+    () => {},
   );
   let line = 1;
   try {
@@ -54,6 +87,7 @@ async function* readCsv(input: Readable, onHeader: (columns: string[]) => void):
       yield { row: line, record: item.record };
     }
   } catch (err) {
+    if (err instanceof NotUtf8Error) throw new UnreadableInput(err.line, NOT_UTF8_REASON);
     // csv-parse messages quote the offending text (personal data): report only its stable code.
     const code = (err as { code?: unknown }).code;
     throw new UnreadableInput(line + 1, `malformed CSV (${typeof code === 'string' ? code : 'parse error'})`);
@@ -76,14 +110,33 @@ function parseObject(text: string, row: number): Record<string, unknown> {
 
 /** A JSON array of objects, or JSON lines (one object per line); detected from the first character. */
 async function* readJson(input: Readable): AsyncGenerator<InputRecord> {
-  input.setEncoding('utf8');
+  const decoder = new StrictUtf8();
   const split = new JsonSplitter();
   let row = 0;
   try {
-    for await (const chunk of input as AsyncIterable<string>) {
-      for (const text of split.push(chunk)) yield { row: ++row, record: parseObject(text, row) };
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk);
+      } catch (err) {
+        if (!(err instanceof NotUtf8Error)) throw err;
+        // The records before the bad bytes are read first, so that the report names the right one.
+        for (const t of split.push(err.validPrefix)) yield { row: ++row, record: parseObject(t, row) };
+        split.rethrow();
+        throw new UnreadableInput(row + 1, NOT_UTF8_REASON);
+      }
+      for (const t of split.push(text)) yield { row: ++row, record: parseObject(t, row) };
+      split.rethrow();
     }
-    for (const text of split.end()) yield { row: ++row, record: parseObject(text, row) };
+    try {
+      const last = decoder.end();
+      for (const t of split.push(last)) yield { row: ++row, record: parseObject(t, row) };
+    } catch (err) {
+      if (err instanceof NotUtf8Error) throw new UnreadableInput(row + 1, NOT_UTF8_REASON);
+      throw err;
+    }
+    split.rethrow();
+    for (const t of split.end()) yield { row: ++row, record: parseObject(t, row) };
   } catch (err) {
     if (err instanceof UnreadableInput) throw err;
     throw new UnreadableInput(row + 1, err instanceof Error ? err.message : 'malformed JSON');
@@ -104,14 +157,30 @@ export class JsonSplitter {
   private escape = false;
   private current = '';
   private expectComma = false;
+  private failure: Error | undefined;
 
+  /**
+   * The texts completed by this chunk. A syntax error is kept for rethrow(), not thrown here: the
+   * texts before it must be read first, or the report would put the error at the chunk's first record.
+   */
   push(chunk: string): string[] {
     const out: string[] = [];
-    for (const ch of chunk) this.step(ch, out);
+    if (this.failure) return out;
+    try {
+      for (const ch of chunk) this.step(ch, out);
+    } catch (err) {
+      this.failure = err as Error;
+    }
     return out;
   }
 
+  /** Throws the syntax error met by push(), if any. */
+  rethrow(): void {
+    if (this.failure) throw this.failure;
+  }
+
   end(): string[] {
+    this.rethrow();
     const out: string[] = [];
     if (this.mode === 'lines' && this.current.trim()) out.push(this.current);
     else if (this.mode === 'array') throw new Error('unterminated JSON array');

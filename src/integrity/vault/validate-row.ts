@@ -34,7 +34,11 @@ export type IssueCode =
   /** The CSV's first line has none of the known columns: most likely data, so nothing of it is shown. */
   | 'not_a_header'
   /** The customer asked for erasure: their profile may not be imported again. */
-  | 'erased_subject';
+  | 'erased_subject'
+  /** A second row for the same customer in one file (the reason gives the first row, never the key). */
+  | 'duplicate_key'
+  /** A column named twice in the header (or twice, in different case, in a JSON record). */
+  | 'duplicate_column';
 
 export interface ImportedConsent {
   purpose: Purpose;
@@ -43,7 +47,12 @@ export interface ImportedConsent {
 }
 
 export interface ValidRow {
+  /** The fields given by the row; fields it does not mention are kept from the stored profile. */
   profile: Profile;
+  /** Profile fields present with an empty cell (or JSON null): removed from the stored profile. */
+  cleared: string[];
+  /** The column the customer is keyed by. */
+  keyColumn: 'external_id' | 'email';
   /** E.164 phone, for the blind index. */
   phone: string | undefined;
   consents: ImportedConsent[];
@@ -59,6 +68,13 @@ export const IMPORT_COLUMNS: readonly string[] = [
   'consent_at',
 ];
 const KNOWN = new Set(IMPORT_COLUMNS);
+
+/** A known column name in any case and with surrounding spaces (`External_ID `) as it is known. */
+export function canonicalColumn(name: string): string {
+  const trimmed = name.trim();
+  const lower = trimmed.toLowerCase();
+  return KNOWN.has(lower) ? lower : trimmed;
+}
 
 export function unknownColumns(columns: Iterable<string>): string[] {
   return [...columns].filter((c) => !KNOWN.has(c));
@@ -109,7 +125,24 @@ export function headerIssues(columns: string[]): ImportIssue[] {
         reason: `the first line is not a header; expected columns such as ${EXAMPLE_COLUMNS.join(', ')}`,
       },
     ];
-  return unknownColumnIssues(1, columns);
+  return [...unknownColumnIssues(1, columns), ...duplicateColumnIssues(1, columns)];
+}
+
+/** csv-parse keeps the last of two same-named columns: silently losing the first is refused instead. */
+function duplicateColumnIssues(row: number, columns: string[]): ImportIssue[] {
+  const seen = new Set<string>();
+  const issues: ImportIssue[] = [];
+  columns.forEach((c, i) => {
+    if (seen.has(c))
+      issues.push({
+        row,
+        column: columnLabel(c, i),
+        code: 'duplicate_column',
+        reason: 'this column appears more than once in the header',
+      });
+    seen.add(c);
+  });
+  return issues;
 }
 
 function unknownColumnIssues(row: number, columns: string[]): ImportIssue[] {
@@ -129,8 +162,19 @@ function unknownColumnIssues(row: number, columns: string[]): ImportIssue[] {
 const YES = new Set(['yes', 'y', 'true', '1', 'given', 'oui']);
 const NO = new Set(['no', 'n', 'false', '0', 'withdrawn', 'non']);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_REASON = 'control characters are not allowed';
+/** Text fields checked for control characters (a tab or a NUL pasted in a name, as events refuse). */
+const TEXT_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'street', 'postal_code', 'city', 'country'];
+
 const extrasSchema = z.object({
-  external_id: z.string().trim().max(MAX_EXTERNAL_ID).optional(),
+  external_id: z
+    .string()
+    .trim()
+    .max(MAX_EXTERNAL_ID)
+    .refine((s) => !CONTROL.test(s), CONTROL_REASON)
+    .optional(),
   consent_source: plainLabel(100).optional(),
   // Same rule as the API (setConsent): a consent decision cannot be dated in the future.
   consent_at: z.iso
@@ -139,14 +183,43 @@ const extrasSchema = z.object({
     .optional(),
 });
 
-/** Empty CSV cells mean "not given"; JSON nulls too. */
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Empty CSV cells mean "no value"; JSON nulls too. */
 function present(record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) {
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-    out[k] = v;
-  }
+  for (const [k, v] of Object.entries(record)) if (!isEmpty(v)) out[k] = v;
   return out;
+}
+
+/** JSON keys as known columns, in any case; two keys naming the same column are an issue. */
+function canonicalKeys(
+  row: number,
+  raw: Record<string, unknown>,
+  issues: ImportIssue[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(raw);
+  keys.forEach((k, i) => {
+    const c = canonicalColumn(k);
+    if (c in out)
+      issues.push({
+        row,
+        column: columnLabel(c, i),
+        code: 'duplicate_column',
+        reason: 'this column appears more than once in the record',
+      });
+    out[c] = raw[k];
+  });
+  return out;
+}
+
+/**
+ * `birth_year: true` would be coerced to 1 ("Too small: >=1900"): only a number or digits can be a year.
+ */
+function notAYear(v: unknown): boolean {
+  if (typeof v === 'number') return false;
+  return typeof v !== 'string' || !/^\s*\d{1,6}\s*$/.test(v);
 }
 
 function zodIssues(row: number, error: z.ZodError): ImportIssue[] {
@@ -184,10 +257,25 @@ export function validateRow(
   row: number,
   raw: Record<string, unknown>,
 ): { ok: true; value: ValidRow } | { ok: false; issues: ImportIssue[] } {
-  const record = present(raw);
-  const issues: ImportIssue[] = unknownColumnIssues(row, Object.keys(raw));
+  const issues: ImportIssue[] = [];
+  const named = canonicalKeys(row, raw, issues);
+  const record = present(named);
+  issues.push(...unknownColumnIssues(row, Object.keys(named)));
   const fields: Record<string, unknown> = {};
-  for (const f of PROFILE_FIELDS) if (f in record) fields[f] = record[f];
+  const cleared: string[] = [];
+  for (const f of PROFILE_FIELDS) {
+    if (f in record) fields[f] = record[f];
+    else if (f in named) cleared.push(f);
+  }
+  for (const f of TEXT_FIELDS)
+    if (typeof fields[f] === 'string' && CONTROL.test(fields[f] as string)) {
+      issues.push({ row, column: f, code: 'invalid_value', reason: CONTROL_REASON });
+      delete fields[f];
+    }
+  if ('birth_year' in fields && notAYear(fields.birth_year)) {
+    issues.push({ row, column: 'birth_year', code: 'invalid_value', reason: 'expected a year' });
+    delete fields.birth_year;
+  }
   if (typeof fields.attributes === 'string') {
     try {
       fields.attributes = JSON.parse(fields.attributes);
@@ -229,11 +317,16 @@ export function validateRow(
 
   const p = parsed.data;
   const external = extras.data.external_id || undefined;
-  for (const [column, code, reason] of profileRules(p, external)) issues.push({ row, column, code, reason });
+  // A row updates a stored profile field by field: what the row alone cannot settle (a gender whose
+  // lawful basis is stored, a national phone number whose country is stored) is checked once merged
+  // (mergeProfile, on writing). A basis the row clears, or a country it gives, settle it here.
+  for (const [column, code, reason] of profileRules(p, external))
+    if (code !== 'lawful_basis_required' || cleared.includes('sensitive_basis'))
+      issues.push({ row, column, code, reason });
   let phone: string | undefined;
   if (p.phone) {
     phone = normalisePhone(p.phone, p.country);
-    if (!phone)
+    if (!phone && 'country' in named)
       issues.push({ row, column: 'phone', code: 'invalid_phone', reason: 'not a valid phone number' });
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -242,7 +335,14 @@ export function validateRow(
   for (const c of consents) c.at = extras.data.consent_at;
   return {
     ok: true,
-    value: { profile, phone, consents, consentSource: extras.data.consent_source ?? 'import' },
+    value: {
+      profile,
+      cleared,
+      keyColumn: external ? 'external_id' : 'email',
+      phone,
+      consents,
+      consentSource: extras.data.consent_source ?? 'import',
+    },
   };
 }
 

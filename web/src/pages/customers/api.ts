@@ -65,6 +65,8 @@ export const ISSUE_CODES = [
   'unreadable',
   'not_a_header',
   'erased_subject',
+  'duplicate_key',
+  'duplicate_column',
 ] as const;
 
 export interface ImportIssue {
