@@ -47,13 +47,13 @@ export const attributesSchema = z
  * with a recorded lawful basis (`sensitive_basis`): a value without one is refused.
  */
 export const profileFieldsSchema = z.object({
-  first_name: text(100).optional(),
-  last_name: text(100).optional(),
+  first_name: plainLabel(100).optional(),
+  last_name: plainLabel(100).optional(),
   email: z.string().trim().max(254).pipe(z.email()).optional(),
-  phone: text(40).optional(),
-  street: text(200).optional(),
-  postal_code: text(20).optional(),
-  city: text(100).optional(),
+  phone: plainLabel(40).optional(),
+  street: plainLabel(200).optional(),
+  postal_code: plainLabel(20).optional(),
+  city: plainLabel(100).optional(),
   country: z
     .string()
     .trim()
