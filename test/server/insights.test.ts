@@ -116,6 +116,64 @@ describe.each(engines)('Insights over HTTP (%s)', (engine) => {
     expect(again.json().stored[0].item).toBe('p1');
   });
 
+  it('hides a segment whose member was erased and refuses to target it until it is recomputed', async () => {
+    const list = async () =>
+      (await s.app.inject({ url: '/api/v1/segments', headers: analyst })).json().segments as Array<{
+        id: string;
+        name: string;
+        size: number | null;
+        population: number | null;
+        profile: unknown;
+        stale: boolean;
+        staleSince: string | null;
+      }>;
+    await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/segments/compute',
+      headers: analyst,
+      payload: { kind: 'rfm' },
+    });
+    const seg = (await list()).find((x) => x.name === 'RFM: need_attention')!;
+    expect(seg).toMatchObject({ stale: false, staleSince: null });
+    const erased = await s.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/customers/${ids.get('m11')}`,
+      headers: admin,
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json().derived.segmentsAffected).toBe(1);
+
+    expect((await list()).find((x) => x.id === seg.id)).toMatchObject({
+      stale: true,
+      staleSince: expect.any(String),
+      size: null,
+      population: null,
+      profile: null,
+    });
+    const one = await s.app.inject({ url: `/api/v1/segments/${seg.id}`, headers: analyst });
+    expect(one.json().segment).toMatchObject({ stale: true, size: null, population: null, profile: null });
+    const csv = await s.app.inject({ url: '/api/v1/segments/export', headers: analyst });
+    expect(csv.body).toContain('RFM: need_attention,rfm,stale,stale,');
+    const use = await s.app.inject({
+      method: 'POST',
+      url: `/api/v1/segments/${seg.id}/uses`,
+      headers: analyst,
+      payload: { campaign: 'After erasure' },
+    });
+    expect(use.statusCode).toBe(409);
+    expect(use.headers['content-type']).toContain('application/problem+json');
+    expect(use.json().detail).toBe('This segment counts people who were erased since: recompute it first');
+
+    const recomputed = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/segments/compute',
+      headers: analyst,
+      payload: { kind: 'rfm' },
+    });
+    const fresh = recomputed.json().segments.find((x: { id: string }) => x.id === seg.id);
+    expect(fresh).toMatchObject({ stale: false, staleSince: null });
+  });
+
   it('answers bad input with problem+json 4xx', async () => {
     const bad = [
       { method: 'POST', url: '/api/v1/segments/compute', payload: { kind: 'astrology' } },
@@ -130,6 +188,16 @@ describe.each(engines)('Insights over HTTP (%s)', (engine) => {
       { method: 'GET', url: '/api/v1/recommendations/bad%20subject' },
       { method: 'GET', url: '/api/v1/recommendations/no-such-customer' },
       { method: 'PUT', url: '/api/v1/insights/settings', payload: { kAnonymity: 1 } },
+      ...[
+        {},
+        { item: '' },
+        { item: 'x'.repeat(257) },
+        { item: 'p0\u0000' },
+        { item: 'p0', attribute: 'religion' },
+        { item: 'p0', extra: true },
+      ].map(
+        (payload) => ({ method: 'POST', url: '/api/v1/recommendations/exposure-audit', payload }) as const,
+      ),
     ] as const;
     for (const b of bad) {
       const res = await s.app.inject({
@@ -142,5 +210,35 @@ describe.each(engines)('Insights over HTTP (%s)', (engine) => {
       expect(res.statusCode, b.url).toBeLessThan(500);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+  });
+
+  it('audits recommendation exposure of an item: 409 before a batch is stored, then k-anonymous', async () => {
+    const audit = (headers: Record<string, string>) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/v1/recommendations/exposure-audit',
+        headers,
+        payload: { item: 'p0', attribute: 'gender' },
+      });
+    await s.vigie.db.deleteFrom('recommendations').execute();
+    const none = await audit(reviewer);
+    expect(none.statusCode).toBe(409);
+    expect(none.headers['content-type']).toContain('application/problem+json');
+    expect(none.json().detail).toContain('compute recommendations first');
+
+    await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/recommendations/compute',
+      headers: analyst,
+      payload: {},
+    });
+    const res = await audit(reviewer);
+    expect(res.statusCode).toBe(200);
+    const body = res.json().audit;
+    expect(body).toMatchObject({ item: 'p0', attribute: 'gender', suppressedGroups: 0 });
+    expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['female', 'male']);
+    // A group with 1 to k - 1 people exposed (or not) keeps only its name, and hides the metrics.
+    for (const g of body.groups) if (g.suppressed) expect(body.metrics).toBeNull();
+    expect(JSON.stringify(body)).not.toContain(ids.get('f0')!);
   });
 });

@@ -383,6 +383,14 @@ const examples: Record<string, Factory> = {
     url: '/api/v1/recommendations/compute',
     payload: { n: 3 },
   }),
+  'POST /api/v1/recommendations/exposure-audit': async (s, n) => {
+    // A stored batch of one (the audit answers 409 without one); nobody consents, so no attribute.
+    await s.vigie.db
+      .insertInto('recommendations')
+      .values({ subject: await aCustomer(s, n), items: '[]', computed_at: new Date().toISOString() })
+      .execute();
+    return { url: '/api/v1/recommendations/exposure-audit', payload: { item: 'sku-1' } };
+  },
 };
 
 async function aSegment(s: TestServer): Promise<string> {

@@ -1,8 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   type AuditView,
+  auditExposure,
   computeSegments,
   decideSegmentUse,
+  type ExposureAuditView,
   getSegment,
   listSegments,
   listSegmentUses,
@@ -13,7 +15,7 @@ import {
   segmentsCsv,
 } from '../../integrity/insights/index.js';
 import { CLI_PRINCIPAL, withVigie } from '../context.js';
-import { CheckFailed, type Format, type Io, output, parseIntArg, table } from '../io.js';
+import { CheckFailed, type Format, type Io, output, parseFormat, parseIntArg, table } from '../io.js';
 import { formatOption } from './options.js';
 import { emailOption, resolveSubject, subjectOption } from './subject-options.js';
 
@@ -26,9 +28,10 @@ function parseRate(value: string): number {
 /** A stale segment's figures still count someone who was erased: none is printed. */
 const sizeText = (s: SegmentView) => (s.stale ? 'stale: recompute' : s.suppressed ? '<k' : String(s.size));
 
-function auditText(a: AuditView): string[] {
+/** An audit's verdict, groups and metrics; `title` names it (a stored audit's id, an item's exposure). */
+function auditText(a: ExposureAuditView | AuditView, title: string): string[] {
   const lines = [
-    `bias audit ${a.id}: ${a.passed ? 'passed' : `failed (${a.failures.join(', ')})`}`,
+    `${title}: ${a.passed ? 'passed' : `failed (${a.failures.join(', ')})`}`,
     a.attribute
       ? `protected attribute: ${a.attribute}, population ${a.population ?? '<k'}`
       : 'no protected attribute held',
@@ -161,7 +164,9 @@ export function registerInsightsCommands(program: Command, io: Io): void {
     .addOption(formatOption())
     .action(async (id: string, o: { campaign: string; format: Format }) => {
       const r = await withVigie(io, (v) => requestSegmentUse(v, CLI_PRINCIPAL, id, { campaign: o.campaign }));
-      output(io, o.format, r, (d) => [`use ${d.use.id}: ${d.use.status}`, ...auditText(d.audit)].join('\n'));
+      output(io, o.format, r, (d) =>
+        [`use ${d.use.id}: ${d.use.status}`, ...auditText(d.audit, `bias audit ${d.audit.id}`)].join('\n'),
+      );
       if (r.use.status !== 'approved') throw new CheckFailed();
     });
 
@@ -182,7 +187,7 @@ export function registerInsightsCommands(program: Command, io: Io): void {
       output(io, o.format, { use }, (d) => `use ${d.use.id}: ${d.use.status}`);
     });
 
-  program
+  const recommend = program
     .command('recommend [subject]')
     .description(
       'recommendations for a customer, computed now (name them with --subject or --email: an id may start with a dash)',
@@ -211,4 +216,23 @@ export function registerInsightsCommands(program: Command, io: Io): void {
         );
       },
     );
+
+  recommend
+    .command('audit-exposure')
+    .description(
+      'bias audit of who is shown an item in the stored recommendations; exit 1 when the audit fails',
+    )
+    .requiredOption('--item <id>', 'product id')
+    .addOption(new Option('--attribute <name>', 'protected attribute').choices(['gender', 'age_band']))
+    // No default: `recommend` has a --format of its own, which takes the option wherever it is written.
+    .addOption(new Option('--format <format>', 'text or json').argParser(parseFormat))
+    .action(async (o: { item: string; attribute?: 'gender' | 'age_band'; format?: Format }) => {
+      const format = o.format ?? (recommend.opts() as { format: Format }).format;
+      const input = { item: o.item, ...(o.attribute ? { attribute: o.attribute } : {}) };
+      const audit = await withVigie(io, (v) => auditExposure(v, CLI_PRINCIPAL, input));
+      output(io, format, { audit }, (d) =>
+        auditText(d.audit, `exposure audit of item ${JSON.stringify(d.audit.item)}`).join('\n'),
+      );
+      if (!audit.passed) throw new CheckFailed();
+    });
 }

@@ -380,6 +380,11 @@ export interface SegmentsTable {
   profile: string;
   computed_at: Timestamp;
   computed_by: string;
+  /**
+   * When a member was erased or purged since the computation (migration 012); null when current.
+   * The stored size, population and profile still count that person: hidden until recomputed.
+   */
+  stale_since: Timestamp | null;
 }
 
 export interface SegmentMembersTable {

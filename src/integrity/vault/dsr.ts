@@ -109,14 +109,56 @@ export async function deleteSubjects(tx: Executor, subjects: string[]): Promise<
 }
 
 /**
- * What an erasure did to data derived from the person (counts only): stored recommendations of other
- * customers dropped, and segments whose stored aggregates still count the person.
+ * What an erasure or a retention purge did to data derived from the people (counts only): stored
+ * recommendations of other customers dropped, and segments marked stale.
  */
 export interface ErasureDerived {
-  /** Other customers' stored recommendation rows deleted (the subject's own is in `deleted`). */
+  /** Other customers' stored recommendation rows deleted (the subjects' own are in `deleted`). */
   recommendations: number;
-  /** Segments the subject belonged to: their size, population and profile still count the person. */
+  /**
+   * Segments the subjects belonged to, now `stale_since`: their stored size, population and profile
+   * still count the people, so they are hidden and the segment cannot be used until recomputed.
+   */
   segmentsAffected: number;
+}
+
+/**
+ * Removes the subjects everywhere (deleteSubjects) and from what was derived from them, in the
+ * caller's transaction: erasure and retention purges share it.
+ * - Segments they belonged to are marked stale (`stale_since`, the first removal is kept): their
+ *   stored aggregates still count the people. Memberships are read before deleteSubjects drops them.
+ * - Every stored recommendation is dropped, other customers' included: they came from a model trained
+ *   with these people's events (an item only they bought can still be recommended to others). The next
+ *   `insights recommendations compute` rebuilds them without them; live ones are rebuilt from events.
+ */
+export async function removeSubjects(
+  tx: Executor,
+  subjects: string[],
+  at: string = nowIso(),
+): Promise<{ counts: Record<string, number>; derived: ErasureDerived }> {
+  const segmentIds = new Set<string>();
+  for (const part of chunked(subjects, 500)) {
+    const rows = await tx
+      .selectFrom('segment_members')
+      .select('segment_id')
+      .distinct()
+      .where('subject', 'in', part)
+      .execute();
+    for (const r of rows) segmentIds.add(r.segment_id);
+  }
+  const counts = await deleteSubjects(tx, subjects);
+  for (const part of chunked([...segmentIds], 500))
+    await tx
+      .updateTable('segments')
+      .set({ stale_since: at })
+      .where('id', 'in', part)
+      .where('stale_since', 'is', null)
+      .execute();
+  const others = await tx.deleteFrom('recommendations').executeTakeFirst();
+  return {
+    counts,
+    derived: { recommendations: Number(others.numDeletedRows ?? 0), segmentsAffected: segmentIds.size },
+  };
 }
 
 /** Right to erasure (GDPR art. 17): the profile, its key and the subject's rows everywhere, at once. */
@@ -127,31 +169,13 @@ export async function eraseSubject(
 ): Promise<{ requestId: string; subject: string; deleted: Record<string, number>; derived: ErasureDerived }> {
   const requestId = randomUUID();
   const { counts, derived } = await vigie.db.transaction().execute(async (tx) => {
-    // Read before deleteSubjects removes the memberships: which stored segments counted the person.
-    const memberships = await tx
-      .selectFrom('segment_members')
-      .select((eb) => eb.fn.count<number>('segment_id').distinct().as('n'))
-      .where('subject', '=', subject)
-      .executeTakeFirst();
-    const counts = await deleteSubjects(tx, [subject]);
+    const at = nowIso();
+    const { counts, derived } = await removeSubjects(tx, [subject], at);
     // Events may exist without a profile: the request is honoured wherever the subject appears.
     if (Object.values(counts).every((n) => n === 0)) throw notFound('customer');
-    // Issue 7 asks erasure to remove the person from the models' training data too. Every stored
-    // recommendation (other customers' included) came from a model trained on the ledger with this
-    // person's events in it: an item only they bought can still be recommended to others. The whole
-    // batch is dropped; the next `insights recommendations compute` rebuilds it without them, and live
-    // recommendations are rebuilt from the events anyway (the event ledger changed).
-    const others = await tx.deleteFrom('recommendations').executeTakeFirst();
-    // Stored segments keep size, population and aggregate profile as computed with the person in them.
-    // The segments table has no "needs recomputation" flag (and erasure must not add a migration), so
-    // the count is recorded here and in the ledger; recomputing the segments clears it.
-    const derived: ErasureDerived = {
-      recommendations: Number(others.numDeletedRows ?? 0),
-      segmentsAffected: Number(memberships?.n ?? 0),
-    };
     await tx
       .insertInto('erased_subjects')
-      .values({ subject, erased_at: nowIso() })
+      .values({ subject, erased_at: at })
       .onConflict((oc) => oc.column('subject').doNothing())
       .execute();
     await vigie.ledger.append(tx, [

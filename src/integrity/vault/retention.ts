@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { actorOf, type Principal, readSetting, type Vigie, writeSetting } from '../../core/index.js';
-import { deleteSubjects } from './dsr.js';
+import { removeSubjects } from './dsr.js';
 
 const SETTING_KEY = 'customers.retention';
 /** Three years after the last contact: the CNIL's reference period for customer and prospect data. */
@@ -29,7 +29,8 @@ export async function setRetention(
 
 /**
  * Deletes the profiles neither updated nor active within the retention period, with the subjects'
- * rows everywhere (as an erasure would). Batches keep each transaction short; each is in the ledger.
+ * rows everywhere and what was derived from them (as an erasure does: segments they were in become
+ * stale, stored recommendations are dropped). Batches keep each transaction short; each is in the ledger.
  */
 export async function purgeExpiredCustomers(
   vigie: Vigie,
@@ -50,13 +51,13 @@ export async function purgeExpiredCustomers(
     if (rows.length === 0) break;
     const subjects = rows.map((r) => r.subject);
     await vigie.db.transaction().execute(async (tx) => {
-      const counts = await deleteSubjects(tx, subjects);
+      const { counts, derived } = await removeSubjects(tx, subjects);
       await vigie.ledger.append(tx, [
         {
           actor: actorOf(actor),
           action: 'customers.retention.purge',
           target: 'customers',
-          details: { cutoff, retentionDays: days, subjects, deleted: counts },
+          details: { cutoff, retentionDays: days, subjects, deleted: counts, derived },
         },
       ]);
     });

@@ -326,6 +326,17 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
       expect(r.deleted).toMatchObject({ recommendations: 1, segment_members: 2 });
       expect(r.derived).toEqual({ recommendations: 2, segmentsAffected: 2 });
       expect(await vigie.db.selectFrom('recommendations').select('subject').execute()).toEqual([]);
+      // The segments John was in are stale (their figures still count him), not Zoé's.
+      const stale = await vigie.db
+        .selectFrom('segments')
+        .select(['id', 'stale_since'])
+        .orderBy('id')
+        .execute();
+      expect(stale.map((x) => [x.id, x.stale_since !== null])).toEqual([
+        ['s1', true],
+        ['s2', true],
+        ['s3', false],
+      ]);
       const entry = await vigie.db
         .selectFrom('ledger_entries')
         .select('details')

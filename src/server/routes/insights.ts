@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  auditExposure,
   computeInputSchema,
   computeRecommendations,
   computeSegments,
   decideSegmentUse,
   decisionInputSchema,
+  exposureAuditInputSchema,
   getAudit,
   getSegment,
   insightsSettingsSchema,
@@ -50,7 +52,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/v1/segments',
-    { schema: { tags, summary: 'Segments (sizes under k suppressed)' }, config: read },
+    { schema: { tags, summary: 'Segments (sizes under k suppressed, no figures once stale)' }, config: read },
     async () => ({
       segments: await listSegments(app.vigie),
     }),
@@ -174,5 +176,17 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       const r = await computeRecommendations(app.vigie, req.principal, req.body);
       return { subjects: r.subjects, computedAt: r.computedAt };
     },
+  );
+  app.post(
+    '/api/v1/recommendations/exposure-audit',
+    {
+      schema: {
+        tags,
+        summary: 'Bias audit of who is shown an item in the stored recommendations (k-anonymous)',
+        body: exposureAuditInputSchema,
+      },
+      config: fairness,
+    },
+    async (req) => ({ audit: await auditExposure(app.vigie, req.principal, req.body) }),
   );
 };

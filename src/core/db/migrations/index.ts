@@ -10,6 +10,7 @@ import * as insights from './2026-11-29-008-insights.js';
 import * as mailbox from './2026-11-29-009-mailbox.js';
 import * as mailboxAccount from './2026-11-29-010-mailbox-account.js';
 import * as erasedSubjects from './2026-11-29-011-erased-subjects.js';
+import * as segmentsStale from './2026-11-29-012-segments-stale.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -38,6 +39,7 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-29-009-mailbox': mailbox,
   '2026-11-29-010-mailbox-account': mailboxAccount,
   '2026-11-29-011-erased-subjects': erasedSubjects,
+  '2026-11-29-012-segments-stale': segmentsStale,
 };
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {

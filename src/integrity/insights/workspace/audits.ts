@@ -71,12 +71,7 @@ export async function auditSegment(
     const rows = [...values].map(([subject, g]) => ({ p: members.has(subject) ? 1 : 0, g }));
     const plain = fairnessReport(rows, { prediction: 'p', group: 'g' });
     const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
-    const failures: AuditFailure[] = [];
-    const ratio = report.metrics.demographic_parity_ratio;
-    // A tolerance for rounding: 2/3 over 5/6 is 0.7999999999999999, exactly four fifths.
-    if (ratio !== null && ratio < settings.minParityRatio - RATE_TOLERANCE) failures.push('four_fifths');
-    if (report.metrics.demographic_parity_difference > settings.maxParityDifference + RATE_TOLERANCE)
-      failures.push('parity_difference');
+    const failures = policyFailures(report, settings);
     return { attribute, population: rows.length, report, failures, suppressedGroups };
   }
   return {
@@ -88,10 +83,22 @@ export async function auditSegment(
   };
 }
 
+/** The workspace policy's verdict on a report: the four-fifths rule, then the largest parity difference. */
+export function policyFailures(report: FairnessReport, settings: InsightsSettings): AuditFailure[] {
+  const failures: AuditFailure[] = [];
+  const ratio = report.metrics.demographic_parity_ratio;
+  // A tolerance for rounding: 2/3 over 5/6 is 0.7999999999999999, exactly four fifths.
+  if (ratio !== null && ratio < settings.minParityRatio - RATE_TOLERANCE) failures.push('four_fifths');
+  if (report.metrics.demographic_parity_difference > settings.maxParityDifference + RATE_TOLERANCE)
+    failures.push('parity_difference');
+  return failures;
+}
+
 /** Far below any meaningful difference in rates, far above floating-point rounding. */
 const RATE_TOLERANCE = 1e-12;
 
-function mostSelected(report: FairnessReport): string {
+/** The group with the highest selection rate (the first in key order on a tie): AIF360's privileged value. */
+export function mostSelected(report: FairnessReport): string {
   let best = '';
   let rate = -1;
   for (const [g, s] of Object.entries(report.groups)) {

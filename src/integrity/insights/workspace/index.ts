@@ -1,4 +1,5 @@
 export * from './audits.js';
+export * from './exposure.js';
 export * from './recommendations.js';
 export * from './segments.js';
 export * from './settings.js';

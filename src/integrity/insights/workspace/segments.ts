@@ -53,9 +53,16 @@ export interface SegmentView {
   size: number | null;
   suppressed: boolean;
   population: number | null;
-  /** Aggregates (means, model AUC); null when the segment is suppressed. */
+  /** Aggregates (means, model AUC); null when the segment is suppressed or stale. */
   profile: Record<string, unknown> | null;
   computedAt: string;
+  /**
+   * A member was erased (or purged at the end of retention) since the computation: the stored figures
+   * still count someone who asked to be forgotten, so size, population and profile are null, and the
+   * segment cannot be used for targeting until it is recomputed.
+   */
+  stale: boolean;
+  staleSince: string | null;
 }
 
 interface Computed {
@@ -197,6 +204,8 @@ async function storeSegment(
     profile: JSON.stringify(c.profile),
     computed_at: at,
     computed_by: actorOf(actor),
+    // Computed anew without the erased people: current again.
+    stale_since: null,
   };
   if (existing) {
     await tx.deleteFrom('segment_members').where('segment_id', '=', id).execute();
@@ -268,6 +277,7 @@ type SegmentRow = {
   population: number;
   profile: string;
   computed_at: string;
+  stale_since: string | null;
 };
 
 /**
@@ -304,7 +314,10 @@ function hiddenCells(
   return hidden;
 }
 
-/** Hidden segment ids, and the families with a hidden segment (their population is hidden too). */
+/**
+ * Hidden segment ids, and the families with a hidden segment (their population is hidden too). A
+ * family with a stale segment also hides its population: it counted the erased person.
+ */
 function disclosure(rows: readonly SegmentRow[], k: number): { hidden: Set<string>; families: Set<string> } {
   const byFamily = new Map<string, SegmentRow[]>();
   for (const r of rows) {
@@ -317,7 +330,7 @@ function disclosure(rows: readonly SegmentRow[], k: number): { hidden: Set<strin
   for (const [family, members] of byFamily) {
     const cells = hiddenCells(members[0]!.kind, members, k);
     for (const i of cells) hidden.add(members[i]!.id);
-    if (cells.size > 0) families.add(family);
+    if (cells.size > 0 || members.some((m) => m.stale_since !== null)) families.add(family);
   }
   return { hidden, families };
 }
@@ -328,17 +341,21 @@ function segmentViews(rows: readonly SegmentRow[], k: number): SegmentView[] {
 }
 
 function segmentView(r: SegmentRow, k: number, suppressed: boolean, familyHidden: boolean): SegmentView {
-  const size = suppressed ? null : r.size;
+  const stale = r.stale_since !== null;
+  const size = suppressed || stale ? null : r.size;
   return {
     id: r.id,
     name: r.name,
     kind: r.kind as SegmentView['kind'],
     definition: JSON.parse(r.definition),
     size,
-    suppressed: size === null,
-    population: familyHidden ? null : suppressCount(r.population, k),
+    // k-anonymity only: a stale segment's figures are hidden for another reason (`stale`).
+    suppressed,
+    population: familyHidden || stale ? null : suppressCount(r.population, k),
     profile: size === null ? null : JSON.parse(r.profile),
     computedAt: r.computed_at,
+    stale,
+    staleSince: r.stale_since,
   };
 }
 
@@ -365,14 +382,17 @@ export async function getSegment(vigie: Vigie, id: string): Promise<SegmentView>
   return segmentView(row, k, hidden.has(row.id), families.has(familyOf(row)));
 }
 
-/** The segment list as CSV (sizes suppressed as on screen; names escaped against formula injection). */
+/**
+ * The segment list as CSV (sizes suppressed as on screen; a stale segment says so instead of figures;
+ * names escaped against formula injection).
+ */
 export async function segmentsCsv(vigie: Vigie): Promise<string> {
   const rows = (await listSegments(vigie)).map((s) => ({
     id: s.id,
     name: s.name,
     kind: s.kind,
-    size: s.suppressed ? 'suppressed' : s.size,
-    population: s.population ?? 'suppressed',
+    size: s.stale ? 'stale' : s.suppressed ? 'suppressed' : s.size,
+    population: s.stale ? 'stale' : (s.population ?? 'suppressed'),
     computed_at: s.computedAt,
   }));
   return toCsv(rows, ['id', 'name', 'kind', 'size', 'population', 'computed_at']);

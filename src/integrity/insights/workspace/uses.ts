@@ -21,6 +21,9 @@ export const decisionInputSchema = z.strictObject({
   comment: z.string().trim().min(1).max(2000),
 });
 
+/** A member of the segment was erased since it was computed (SegmentView.stale). */
+const STALE_MESSAGE = 'This segment counts people who were erased since: recompute it first';
+
 /** `stale`: the segment was recomputed after the audit, so the use covers people nobody audited. */
 export type UseStatus = 'approved' | 'review' | 'rejected' | 'stale';
 
@@ -55,6 +58,7 @@ export async function requestSegmentUse(
   const segment = await getSegment(vigie, segmentId);
   const settings = await readInsightsSettings(vigie);
   // Auditing fewer than k people would show the attributes of the very people the segment targets.
+  if (segment.stale) throw new AppError('CONFLICT', STALE_MESSAGE);
   if (segment.suppressed)
     throw new AppError('CONFLICT', 'This segment has too few people to be audited or used');
   const outcome = await auditSegment(vigie, segmentId, settings, sources);
@@ -66,11 +70,13 @@ export async function requestSegmentUse(
     // A recompute between the audit and now would put unaudited members behind this use.
     const current = await tx
       .selectFrom('segments')
-      .select('computed_at')
+      .select(['computed_at', 'stale_since'])
       .where('id', '=', segmentId)
       .executeTakeFirst();
     if (current?.computed_at !== segment.computedAt)
       throw new AppError('CONFLICT', 'The segment was recomputed meanwhile: request the use again');
+    // A member erased while the audit ran: the audit counted them.
+    if (current.stale_since !== null) throw new AppError('CONFLICT', STALE_MESSAGE);
     auditId = await storeAudit(tx, segmentId, outcome, at);
     await tx
       .insertInto('segment_uses')

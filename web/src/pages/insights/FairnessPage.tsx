@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
-import { useNumberFormat } from '../../lib/numberFormat';
+import { AttributeSummary, AuditFigures } from './AuditFigures';
 import {
   type Audit,
   decideUse,
@@ -17,10 +17,10 @@ import {
   INSIGHTS_KEYS,
   type SegmentUse,
 } from './api';
+import { ExposureAuditCard } from './ExposureAuditCard';
 import { FailureList } from './FailureList';
 import { referencedSegmentLabel } from './labels';
 import { PolicyCard } from './PolicyCard';
-import { SelectionRateChart } from './SelectionRateChart';
 import './insights.css';
 
 export function FairnessPage() {
@@ -40,6 +40,10 @@ export function FairnessPage() {
           {(s) => (
             <>
               {can('settings:manage') ? <PolicyCard settings={s.settings} /> : null}
+              <ExposureAuditCard
+                minRatio={s.settings.minParityRatio}
+                maxDifference={s.settings.maxParityDifference}
+              />
               <QueryBoundary query={audits} loadingLabel={t('insights.loading')}>
                 {(data) =>
                   data.audits.length === 0 ? (
@@ -74,9 +78,6 @@ function AuditCard({
   maxDifference: number;
 }) {
   const { t } = useTranslation();
-  const f = useNumberFormat();
-  const fmt = (x: number | null | undefined) => f.fixed(x, 3);
-  const m = audit.metrics;
   return (
     <section className="card" aria-labelledby={`audit-${audit.id}`} data-testid="audit-card">
       <div className="card-title-row">
@@ -89,43 +90,15 @@ function AuditCard({
         </span>
       </div>
       <p className="muted">
-        <DateTime value={audit.createdAt} /> ·{' '}
-        {audit.attribute
-          ? t('insights.fairness.attribute', {
-              attribute: t(`insights.attributes.${audit.attribute}`),
-              population: audit.population === null ? t('insights.suppressed') : f.number(audit.population),
-            })
-          : t('insights.failures.no_protected_attribute')}
+        <DateTime value={audit.createdAt} /> · <AttributeSummary audit={audit} />
       </p>
       <FailureList failures={audit.failures} />
-      {audit.groups.length > 0 ? (
-        <SelectionRateChart
-          groups={audit.groups}
-          attribute={audit.attribute}
-          minRatio={minRatio}
-          title={`chart-${audit.id}`}
-        />
-      ) : null}
-      {audit.suppressedGroups > 0 ? (
-        <p className="muted" data-testid="audit-suppressed-groups">
-          {t('insights.fairness.suppressedGroups', { count: audit.suppressedGroups })}
-        </p>
-      ) : null}
-      {!m && audit.groups.some((g) => g.suppressed) ? (
-        <p className="muted">{t('insights.fairness.metricsHidden')}</p>
-      ) : null}
-      {m ? (
-        <dl className="insights-metrics">
-          <dt>{t('insights.metrics.dpd', { value: fmt(m.demographic_parity_difference) })}</dt>
-          <dd>{t('insights.metrics.dpdHelp', { max: maxDifference })}</dd>
-          <dt>{t('insights.metrics.dpr', { value: fmt(m.demographic_parity_ratio) })}</dt>
-          <dd>{t('insights.metrics.dprHelp', { min: minRatio })}</dd>
-          <dt>{t('insights.metrics.di', { value: fmt(m.disparate_impact) })}</dt>
-          <dd>{t('insights.metrics.diHelp')}</dd>
-          <dt>{t('insights.metrics.spd', { value: fmt(m.statistical_parity_difference) })}</dt>
-          <dd>{t('insights.metrics.spdHelp')}</dd>
-        </dl>
-      ) : null}
+      <AuditFigures
+        audit={audit}
+        minRatio={minRatio}
+        maxDifference={maxDifference}
+        chartId={`chart-${audit.id}`}
+      />
     </section>
   );
 }

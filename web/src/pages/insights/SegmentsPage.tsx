@@ -214,10 +214,25 @@ function SegmentsTable({ segments }: { segments: Segment[] }) {
                 {segmentLabel(t, s)}
               </th>
               <td>{t(`insights.kinds.${s.kind}`)}</td>
-              <td>
-                <SizeCell segment={s} />
-              </td>
-              <td>{s.population ?? t('insights.suppressed')}</td>
+              {/* A member was erased since: the stored figures still count them, the API sends none. */}
+              {(s as Segment & { stale?: boolean }).stale ? (
+                <td colSpan={2}>
+                  <span
+                    className="badge badge-danger"
+                    title={t('insights.segments.staleHelp')}
+                    data-testid="segment-stale"
+                  >
+                    {t('insights.segments.stale')}
+                  </span>
+                </td>
+              ) : (
+                <>
+                  <td>
+                    <SizeCell segment={s} />
+                  </td>
+                  <td>{s.population ?? t('insights.suppressed')}</td>
+                </>
+              )}
               <td>
                 <DateTime value={s.computedAt} />
               </td>

@@ -69,6 +69,12 @@ export interface Audit {
   createdAt: string;
 }
 
+/** A recommendation exposure audit (never stored): shown like an Audit, for an item instead of a segment. */
+export type ExposureAudit = Omit<Audit, 'id' | 'segmentId' | 'segmentName' | 'segmentDefinition'> & {
+  item: string;
+  recommendationsComputedAt: string;
+};
+
 export interface InsightsSettings {
   kAnonymity: number;
   maxParityDifference: number;
@@ -109,6 +115,12 @@ export const fetchRecommendations = (subject: string, n: number) =>
     items: Recommendation[];
     stored: Recommendation[] | null;
   }>(`/api/v1/recommendations/${enc(subject)}?n=${n}`);
+
+export const auditExposure = (item: string, attribute?: 'gender' | 'age_band') =>
+  api.post<{ audit: ExposureAudit }>(
+    '/api/v1/recommendations/exposure-audit',
+    attribute ? { item, attribute } : { item },
+  );
 
 export const INSIGHTS_KEYS = {
   segments: ['insights', 'segments'] as const,

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { actorOf, type Principal } from '../../../core/access/permissions.js';
+import { AppError, nowIso, type Vigie } from '../../../core/index.js';
+import { MAX_ITEM } from '../../events/types.js';
+import { fairnessReport } from '../../fairness.js';
+import type { SubjectAttributeName } from '../../vault/index.js';
+import type { Recommendation } from '../recommend.js';
+import {
+  type AuditOutcome,
+  type AuditView,
+  auditView,
+  mergeSmallGroups,
+  mostSelected,
+  policyFailures,
+} from './audits.js';
+import { type InsightsSettings, readInsightsSettings } from './settings.js';
+import { defaultSources, type InsightSources } from './sources.js';
+
+const hasControl = (s: string) => [...s].some((c) => c < ' ' || c === '\x7f');
+
+export const exposureAuditInputSchema = z.strictObject({
+  /** A product id as events carry it (trimmed there, so surrounding spaces never match anything). */
+  item: z
+    .string()
+    .min(1)
+    .max(MAX_ITEM)
+    .refine((s) => !hasControl(s), 'control characters are not allowed')
+    .refine((s) => s.trim() === s && s !== '', 'no leading or trailing spaces'),
+  attribute: z.enum(['gender', 'age_band']).optional(),
+});
+
+/** An exposure audit, shown like a segment's (AuditView) but for an item and never stored. */
+export type ExposureAuditView = Omit<AuditView, 'id' | 'segmentId' | 'segmentName' | 'segmentDefinition'> & {
+  item: string;
+  /** When the audited batch of stored recommendations was computed. */
+  recommendationsComputedAt: string;
+};
+
+const NO_BATCH = 'There are no stored recommendations to audit: compute recommendations first';
+
+/**
+ * Bias audit of recommendation exposure: among the subjects who consent to profiling and to
+ * recommendations and have stored recommendations (someone who consented after the batch got no
+ * decision), the decision is "the item is in their stored recommendations". The protected attribute,
+ * the merging of groups under k, the privileged group (the most exposed) and the pass/fail policy are
+ * those of the segment audit (auditSegment); the view hides what auditView hides. Not stored in
+ * fairness_audits (that table is per segment); the ledger records item, attribute, metrics and failures.
+ */
+export async function auditExposure(
+  vigie: Vigie,
+  actor: Principal | undefined,
+  input: z.input<typeof exposureAuditInputSchema>,
+  sources: InsightSources = defaultSources,
+): Promise<ExposureAuditView> {
+  const { item, attribute } = exposureAuditInputSchema.parse(input);
+  const settings = await readInsightsSettings(vigie);
+  const rows = await vigie.db
+    .selectFrom('recommendations')
+    .select(['subject', 'items', 'computed_at'])
+    .execute();
+  if (rows.length === 0) throw new AppError('CONFLICT', NO_BATCH);
+  const [profiling, recommendations] = await Promise.all([
+    sources.consenting(vigie, 'profiling'),
+    sources.consenting(vigie, 'recommendations'),
+  ]);
+  const population = new Set<string>();
+  const exposed = new Set<string>();
+  let computedAt = '';
+  for (const r of rows) {
+    if (r.computed_at > computedAt) computedAt = r.computed_at;
+    if (!profiling.has(r.subject) || !recommendations.has(r.subject)) continue;
+    population.add(r.subject);
+    const items = JSON.parse(r.items) as Recommendation[];
+    if (Array.isArray(items) && items.some((x) => x.item === item)) exposed.add(r.subject);
+  }
+  const outcome = await exposureOutcome(
+    vigie,
+    population,
+    exposed,
+    attribute ? [attribute] : settings.protectedAttributes,
+    settings,
+    sources,
+  );
+  const at = nowIso();
+  // The display rules of the stored audits, applied to this one as if it had been stored.
+  const { id, segmentId, segmentName, segmentDefinition, ...view } = auditView(
+    {
+      id: '',
+      segment_id: '',
+      attribute: outcome.attribute ?? '',
+      population: outcome.population,
+      report: JSON.stringify(
+        outcome.report && { ...outcome.report, suppressed_groups: outcome.suppressedGroups },
+      ),
+      passed: outcome.failures.length === 0 ? 1 : 0,
+      failures: JSON.stringify(outcome.failures),
+      created_at: at,
+    },
+    settings.kAnonymity,
+  );
+  await vigie.ledger.record({
+    actor: actorOf(actor),
+    action: 'insights.exposure.audit',
+    target: 'recommendations',
+    // Item ids are product ids; metrics are null when a group is hidden (view.metrics), as shown.
+    details: {
+      item,
+      attribute: outcome.attribute,
+      metrics: view.metrics,
+      failures: outcome.failures,
+      suppressed_groups: outcome.suppressedGroups,
+      passed: view.passed,
+    },
+  });
+  return { item, recommendationsComputedAt: computedAt, ...view };
+}
+
+async function exposureOutcome(
+  vigie: Vigie,
+  population: ReadonlySet<string>,
+  exposed: ReadonlySet<string>,
+  attributes: readonly SubjectAttributeName[],
+  settings: InsightsSettings,
+  sources: InsightSources,
+): Promise<AuditOutcome> {
+  for (const attribute of attributes) {
+    const held = await sources.attribute(vigie, attribute, population);
+    if (new Set(held.values()).size < 2) continue;
+    const { groups: values, suppressedGroups } = mergeSmallGroups(held, settings.kAnonymity);
+    if (new Set(values.values()).size < 2)
+      return { attribute, population: 0, report: null, failures: ['too_few_per_group'], suppressedGroups };
+    const rows = [...values].map(([subject, g]) => ({ p: exposed.has(subject) ? 1 : 0, g }));
+    const plain = fairnessReport(rows, { prediction: 'p', group: 'g' });
+    const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
+    return {
+      attribute,
+      population: rows.length,
+      report,
+      failures: policyFailures(report, settings),
+      suppressedGroups,
+    };
+  }
+  return {
+    attribute: null,
+    population: 0,
+    report: null,
+    failures: ['no_protected_attribute'],
+    suppressedGroups: 0,
+  };
+}
