@@ -215,7 +215,7 @@ function SegmentsTable({ segments }: { segments: Segment[] }) {
               </th>
               <td>{t(`insights.kinds.${s.kind}`)}</td>
               {/* A member was erased since: the stored figures still count them, the API sends none. */}
-              {(s as Segment & { stale?: boolean }).stale ? (
+              {s.stale ? (
                 <td colSpan={2}>
                   <span
                     className="badge badge-danger"

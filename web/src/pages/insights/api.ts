@@ -14,6 +14,9 @@ export interface Segment {
   population: number | null;
   profile: Record<string, unknown> | null;
   computedAt: string;
+  /** Someone counted in it was erased since: no figures, no targeting until recomputed. */
+  stale: boolean;
+  staleSince: string | null;
 }
 
 /** `stale`: the segment was recomputed since its audit; the use must be requested again. */
