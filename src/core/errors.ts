@@ -37,6 +37,11 @@ export const PROBLEM_REASONS = [
   'clusters-too-few',
   'own-batch',
   'consent-outdated',
+  'recommendations-not-computed',
+  'segment-stale',
+  'segment-too-small',
+  'segment-recomputed',
+  'own-request',
 ] as const;
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, openVigie } from '../../src/core/index.js';
 import { createLogger } from '../../src/core/log.js';
-import { computeRecommendations } from '../../src/integrity/insights/index.js';
 import { seedInsightsScenario } from '../../src/integrity/insights/workspace/test-fixture.js';
 import { eraseSubject } from '../../src/integrity/vault/index.js';
 import { cli } from '../support/cli.js';
@@ -99,8 +98,10 @@ describe('vigie segments and vigie recommend', () => {
   });
 
   it('audits the exposure of an item in the stored recommendations (exit 1 when it fails)', async () => {
+    const computed = await cli(['recommend', 'compute', '--n', '3', '--format', 'json'], ws.env);
+    expect(computed.code).toBe(0);
+    expect(JSON.parse(computed.stdout).subjects).toBeGreaterThan(0);
     const vigie = await openVigie(loadConfig(ws.env), { log: createLogger('silent') });
-    await computeRecommendations(vigie, undefined);
     // Every woman and half the men are shown "promo".
     for (const [id, subject] of ids)
       if (/^f\d+$/.test(id) || /^m\d$/.test(id))

@@ -75,6 +75,12 @@ describe.skipIf(!hasChromium)('insights console: segments, fairness review, reco
     await first.waitFor();
     expect(await first.locator('th').textContent()).toBe('p1');
     expect(await first.locator('td').nth(1).textContent()).toBe('similar items');
+    // The stored run, which exposure audits read, is computed from the same page.
+    await analyst.getByTestId('reco-batch-submit').click();
+    await analyst
+      .getByTestId('reco-batch-result')
+      .getByText(/^Recommendations stored for \d+ customers\./)
+      .waitFor();
   }, 120_000);
 
   it('refuses to save an emptied policy field instead of storing 0', async () => {

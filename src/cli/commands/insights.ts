@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   type AuditView,
   auditExposure,
+  computeRecommendations,
   computeSegments,
   decideSegmentUse,
   type ExposureAuditView,
@@ -216,6 +217,23 @@ export function registerInsightsCommands(program: Command, io: Io): void {
         );
       },
     );
+
+  recommend
+    .command('compute')
+    .description(
+      'compute and store the recommendations of every consenting customer (replaces the previous run; exposure audits read it); --n sets how many per customer',
+    )
+    // --n and --format are `recommend`'s own options, which take them wherever they are written.
+    .action(async () => {
+      const { n, format } = recommend.opts() as { n: number; format: Format };
+      const r = await withVigie(io, (v) => computeRecommendations(v, CLI_PRINCIPAL, { n }));
+      output(
+        io,
+        format,
+        { subjects: r.subjects, computedAt: r.computedAt },
+        (d) => `recommendations stored for ${d.subjects} customer(s) at ${d.computedAt}`,
+      );
+    });
 
   recommend
     .command('audit-exposure')

@@ -129,7 +129,7 @@ export interface ErasureDerived {
  *   stored aggregates still count the people. Memberships are read before deleteSubjects drops them.
  * - Every stored recommendation is dropped, other customers' included: they came from a model trained
  *   with these people's events (an item only they bought can still be recommended to others). The next
- *   `insights recommendations compute` rebuilds them without them; live ones are rebuilt from events.
+ *   `vigie recommend compute` (or the Recommendations page) rebuilds them without them; live ones are rebuilt from events.
  */
 export async function removeSubjects(
   tx: Executor,

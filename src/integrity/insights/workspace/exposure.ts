@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
-import { AppError, nowIso, type Vigie } from '../../../core/index.js';
+import { AppError, because, notFound, nowIso, type Vigie } from '../../../core/index.js';
 import { MAX_ITEM } from '../../events/types.js';
 import { fairnessReport } from '../../fairness.js';
 import type { SubjectAttributeName } from '../../vault/index.js';
@@ -58,7 +58,7 @@ export async function auditExposure(
     .selectFrom('recommendations')
     .select(['subject', 'items', 'computed_at'])
     .execute();
-  if (rows.length === 0) throw new AppError('CONFLICT', NO_BATCH);
+  if (rows.length === 0) throw new AppError('CONFLICT', NO_BATCH, because('recommendations-not-computed'));
   const [profiling, recommendations] = await Promise.all([
     sources.consenting(vigie, 'profiling'),
     sources.consenting(vigie, 'recommendations'),

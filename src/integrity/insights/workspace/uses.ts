@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { identityOf } from '../../../core/access/identity.js';
+import { identityOf, isSomeoneElse, personBehind } from '../../../core/access/identity.js';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
-import { AppError, notFound, nowIso, type Vigie } from '../../../core/index.js';
+import { AppError, because, notFound, nowIso, type Vigie } from '../../../core/index.js';
 import { type AuditView, auditSegment, getAudit, reportHasHiddenGroup, storeAudit } from './audits.js';
 import { getSegment } from './segments.js';
 import { readInsightsSettings } from './settings.js';
@@ -58,9 +58,13 @@ export async function requestSegmentUse(
   const segment = await getSegment(vigie, segmentId);
   const settings = await readInsightsSettings(vigie);
   // Auditing fewer than k people would show the attributes of the very people the segment targets.
-  if (segment.stale) throw new AppError('CONFLICT', STALE_MESSAGE);
+  if (segment.stale) throw new AppError('CONFLICT', STALE_MESSAGE, because('segment-stale'));
   if (segment.suppressed)
-    throw new AppError('CONFLICT', 'This segment has too few people to be audited or used');
+    throw new AppError(
+      'CONFLICT',
+      'This segment has too few people to be audited or used',
+      because('segment-too-small'),
+    );
   const outcome = await auditSegment(vigie, segmentId, settings, sources);
   const status: UseStatus = outcome.failures.length === 0 ? 'approved' : 'review';
   const id = randomUUID();
@@ -74,9 +78,13 @@ export async function requestSegmentUse(
       .where('id', '=', segmentId)
       .executeTakeFirst();
     if (current?.computed_at !== segment.computedAt)
-      throw new AppError('CONFLICT', 'The segment was recomputed meanwhile: request the use again');
+      throw new AppError(
+        'CONFLICT',
+        'The segment was recomputed meanwhile: request the use again',
+        because('segment-recomputed'),
+      );
     // A member erased while the audit ran: the audit counted them.
-    if (current.stale_since !== null) throw new AppError('CONFLICT', STALE_MESSAGE);
+    if (current.stale_since !== null) throw new AppError('CONFLICT', STALE_MESSAGE, because('segment-stale'));
     auditId = await storeAudit(tx, segmentId, outcome, at);
     await tx
       .insertInto('segment_uses')
@@ -134,11 +142,13 @@ export async function decideSegmentUse(
   const use = await getSegmentUse(vigie, useId);
   if (use.status !== 'review')
     throw new AppError('CONFLICT', `This use is ${use.status}, not awaiting review`);
-  const who = identityOf(actor);
-  const requester = await requesterIdentity(vigie, use.requestedBy);
-  // The CLI operator is anonymous: a CLI request needs a named user to decide it.
-  if (who === requester || (requester === 'cli' && !who.startsWith('user:')))
-    throw new AppError('FORBIDDEN', 'A use cannot be approved or rejected by the person who requested it');
+  // Uses requested before identities were stored name a token: its owner is the requester.
+  if (!isSomeoneElse(actor, await personBehind(vigie.db, use.requestedBy)))
+    throw new AppError(
+      'FORBIDDEN',
+      'A use cannot be approved or rejected by the person who requested it',
+      because('own-request'),
+    );
   const status: UseStatus = decision === 'approve' ? 'approved' : 'rejected';
   const at = nowIso();
   await vigie.db.transaction().execute(async (tx) => {
@@ -159,17 +169,6 @@ export async function decideSegmentUse(
     ]);
   });
   return getSegmentUse(vigie, useId);
-}
-
-/** Uses requested before identities were stored name a token: its owner is the requester. */
-async function requesterIdentity(vigie: Vigie, requestedBy: string): Promise<string> {
-  if (!requestedBy.startsWith('token:')) return requestedBy;
-  const row = await vigie.db
-    .selectFrom('api_tokens')
-    .select('user_id')
-    .where('id', '=', requestedBy.slice('token:'.length))
-    .executeTakeFirst();
-  return row ? `user:${row.user_id}` : requestedBy;
 }
 
 const segmentUseQuery = (vigie: Vigie) =>

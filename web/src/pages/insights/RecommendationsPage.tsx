@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/SessionProvider';
 import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { TableCard } from '../../components/TableCard';
 import { useNumberFormat } from '../../lib/numberFormat';
 import { fetchRecommendations, type Recommendation } from './api';
+import { BatchRecommendationsCard } from './BatchRecommendationsCard';
 
 const SUBJECT = /^[A-Za-z0-9_-]{1,128}$/;
 
 export function RecommendationsPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [input, setInput] = useState('');
   const [subject, setSubject] = useState<string>();
   const [invalid, setInvalid] = useState(false);
@@ -71,6 +74,7 @@ export function RecommendationsPage() {
             )}
           </QueryBoundary>
         ) : null}
+        {can('customers:manage') ? <BatchRecommendationsCard /> : null}
       </div>
     </>
   );

@@ -119,6 +119,9 @@ export const fetchRecommendations = (subject: string, n: number) =>
     stored: Recommendation[] | null;
   }>(`/api/v1/recommendations/${enc(subject)}?n=${n}`);
 
+export const computeAllRecommendations = () =>
+  api.post<{ subjects: number; computedAt: string }>('/api/v1/recommendations/compute', {});
+
 export const auditExposure = (item: string, attribute?: 'gender' | 'age_band') =>
   api.post<{ audit: ExposureAudit }>(
     '/api/v1/recommendations/exposure-audit',
