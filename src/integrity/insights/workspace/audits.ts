@@ -110,6 +110,23 @@ export function mostSelected(report: FairnessReport): string {
   return best;
 }
 
+/** The stored form of an audit outcome: what `storeAudit` writes and `auditView` reads. */
+export function auditRow(id: string, segmentId: string, outcome: AuditOutcome, at: string): AuditRow {
+  return {
+    id,
+    segment_id: segmentId,
+    attribute: outcome.attribute ?? '',
+    population: outcome.population,
+    // The count of groups left out travels with the report (no column of its own).
+    report: JSON.stringify(
+      outcome.report && { ...outcome.report, suppressed_groups: outcome.suppressedGroups },
+    ),
+    passed: outcome.failures.length === 0 ? 1 : 0,
+    failures: JSON.stringify(outcome.failures),
+    created_at: at,
+  };
+}
+
 export async function storeAudit(
   tx: Executor,
   segmentId: string,
@@ -119,19 +136,7 @@ export async function storeAudit(
   const id = randomUUID();
   await tx
     .insertInto('fairness_audits')
-    .values({
-      id,
-      segment_id: segmentId,
-      attribute: outcome.attribute ?? '',
-      population: outcome.population,
-      // The count of groups left out travels with the report (no column of its own).
-      report: JSON.stringify(
-        outcome.report && { ...outcome.report, suppressed_groups: outcome.suppressedGroups },
-      ),
-      passed: outcome.failures.length === 0 ? 1 : 0,
-      failures: JSON.stringify(outcome.failures),
-      created_at: at,
-    })
+    .values(auditRow(id, segmentId, outcome, at))
     .execute();
   return id;
 }
@@ -165,7 +170,7 @@ export interface AuditView {
   createdAt: string;
 }
 
-type AuditRow = {
+export type AuditRow = {
   id: string;
   segment_id: string;
   attribute: string;

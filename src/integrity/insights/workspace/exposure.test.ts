@@ -1,63 +1,47 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines, openTestVigie } from '../../../../test/support/vigie.js';
-import type { Principal, Vigie } from '../../../core/index.js';
 import { setConsent } from '../../vault/index.js';
 import { auditExposure, computeRecommendations, writeInsightsSettings } from './index.js';
-import { seedInsightsScenario } from './test-fixture.js';
+import { principal, useInsightsScenario } from './test-fixture.js';
 
-const analyst: Principal = {
-  userId: 'u-analyst',
-  username: 'analyst',
-  role: 'analyst',
-  permissions: new Set(),
-  via: 'session',
-};
+const analyst = principal('analyst');
 
 describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
-  let t: Awaited<ReturnType<typeof openTestVigie>>;
-  let vigie: Vigie;
-  let ids: Map<string, string>;
-  beforeEach(async () => {
-    t = await openTestVigie(engine);
-    vigie = t.vigie;
-    ids = await seedInsightsScenario(vigie);
-  });
-  afterEach(async () => t.close());
+  const { vigie, db, ids, s } = useInsightsScenario(() => openTestVigie(engine));
 
   /** Puts `item` first in the stored recommendations of the given fixture customers. */
   async function exposeTo(item: string, who: readonly string[]): Promise<void> {
     for (const id of who)
-      await vigie.db
+      await db()
         .updateTable('recommendations')
         .set({ items: JSON.stringify([{ item, score: 1, source: 'popular' }]) })
-        .where('subject', '=', ids.get(id)!)
+        .where('subject', '=', s(id))
         .execute();
   }
   const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
   it('answers 409 until recommendations are computed', async () => {
-    await expect(auditExposure(vigie, analyst, { item: 'p0' })).rejects.toMatchObject({
+    await expect(auditExposure(vigie(), analyst, { item: 'p0' })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringContaining('compute recommendations first'),
     });
   });
 
   it('audits the stored batch among subjects consenting to profiling and recommendations', async () => {
-    await computeRecommendations(vigie, analyst);
-    const stored = await vigie.db.selectFrom('recommendations').select(['subject', 'items']).execute();
+    await computeRecommendations(vigie(), analyst);
+    const stored = await db().selectFrom('recommendations').select(['subject', 'items']).execute();
     // r0 consents to profiling only, x0 and x1 to neither: 20 women and 20 men.
     expect(stored).toHaveLength(40);
     const exposed = (prefix: string) =>
       range(prefix, 20).filter((id) =>
         stored.some(
-          (r) =>
-            r.subject === ids.get(id) && JSON.parse(r.items).some((x: { item: string }) => x.item === 'p0'),
+          (r) => r.subject === s(id) && JSON.parse(r.items).some((x: { item: string }) => x.item === 'p0'),
         ),
       ).length;
     // 12 of 20 exposed in each group (the 10 browsers get the popular items): at k = 10 the 8 left
     // out would be hidden.
-    await writeInsightsSettings(vigie, undefined, { kAnonymity: 5 });
-    const audit = await auditExposure(vigie, analyst, { item: 'p0' });
+    await writeInsightsSettings(vigie(), undefined, { kAnonymity: 5 });
+    const audit = await auditExposure(vigie(), analyst, { item: 'p0' });
     expect(audit).toMatchObject({ item: 'p0', attribute: 'gender', population: 40, suppressedGroups: 0 });
     expect(exposed('f')).toBe(12);
     expect(audit.groups).toEqual([
@@ -68,7 +52,7 @@ describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
     expect(audit.recommendationsComputedAt).toMatch(/^\d{4}-/);
     expect(audit).not.toHaveProperty('segmentId');
 
-    const ledger = await vigie.db
+    const ledger = await db()
       .selectFrom('ledger_entries')
       .selectAll()
       .where('action', '=', 'insights.exposure.audit')
@@ -81,13 +65,13 @@ describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
       failures: [],
     });
     const text = JSON.stringify(ledger);
-    for (const subject of ids.values()) expect(text).not.toContain(subject);
+    for (const subject of ids().values()) expect(text).not.toContain(subject);
   });
 
   it('fails an item shown to every woman and half the men, with the women as privileged', async () => {
-    await computeRecommendations(vigie, analyst);
+    await computeRecommendations(vigie(), analyst);
     await exposeTo('promo', [...range('f', 20), ...range('m', 10)]);
-    const audit = await auditExposure(vigie, analyst, { item: 'promo', attribute: 'gender' });
+    const audit = await auditExposure(vigie(), analyst, { item: 'promo', attribute: 'gender' });
     expect(audit.passed).toBe(false);
     expect(audit.failures).toEqual(['four_fifths', 'parity_difference']);
     expect(audit.groups).toEqual([
@@ -103,16 +87,16 @@ describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
     });
 
     // Someone who withdraws consent to recommendations leaves the population.
-    await setConsent(vigie, undefined, ids.get('f19')!, { purpose: 'recommendations', status: 'withdrawn' });
-    const after = await auditExposure(vigie, analyst, { item: 'promo' });
+    await setConsent(vigie(), undefined, s('f19'), { purpose: 'recommendations', status: 'withdrawn' });
+    const after = await auditExposure(vigie(), analyst, { item: 'promo' });
     expect(after.groups[0]).toEqual({ key: 'female', suppressed: false, n: 19, selectionRate: 1 });
     expect(after.population).toBe(39);
   });
 
   it('hides a group with 1 to k - 1 exposed people, and its metrics in the view and the ledger', async () => {
-    await computeRecommendations(vigie, analyst);
+    await computeRecommendations(vigie(), analyst);
     await exposeTo('rare', [...range('f', 20), 'm0', 'm1', 'm2']);
-    const audit = await auditExposure(vigie, analyst, { item: 'rare' });
+    const audit = await auditExposure(vigie(), analyst, { item: 'rare' });
     // Decided on full data: 1 against 0.15.
     expect(audit.failures).toEqual(['four_fifths', 'parity_difference']);
     expect(audit.groups).toEqual([
@@ -121,7 +105,7 @@ describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
     ]);
     expect(audit.metrics).toBeNull();
     expect(audit.population).toBeNull();
-    const entry = await vigie.db
+    const entry = await db()
       .selectFrom('ledger_entries')
       .select('details')
       .where('action', '=', 'insights.exposure.audit')
@@ -130,16 +114,16 @@ describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
     expect(String(entry.details)).not.toContain('0.15');
 
     // k lowered to 3: three exposed men may now be shown.
-    await writeInsightsSettings(vigie, undefined, { kAnonymity: 3 });
-    const shown = await auditExposure(vigie, analyst, { item: 'rare' });
+    await writeInsightsSettings(vigie(), undefined, { kAnonymity: 3 });
+    const shown = await auditExposure(vigie(), analyst, { item: 'rare' });
     expect(shown.groups[1]).toEqual({ key: 'male', suppressed: false, n: 20, selectionRate: 0.15 });
     expect(shown.metrics?.demographic_parity_difference).toBeCloseTo(0.85, 12);
   });
 
   it('fails without a usable protected attribute, and refuses bad input', async () => {
-    await computeRecommendations(vigie, analyst);
+    await computeRecommendations(vigie(), analyst);
     // Nobody in the fixture has an age band.
-    const audit = await auditExposure(vigie, analyst, { item: 'p0', attribute: 'age_band' });
+    const audit = await auditExposure(vigie(), analyst, { item: 'p0', attribute: 'age_band' });
     expect(audit).toMatchObject({ attribute: null, passed: false, failures: ['no_protected_attribute'] });
     for (const input of [
       { item: '' },
@@ -150,8 +134,8 @@ describe.each(engines)('recommendation exposure audit (%s)', (engine) => {
       { item: 'p0', attribute: 'birth_year' },
       { item: 'p0', extra: 1 },
     ])
-      await expect(auditExposure(vigie, analyst, input as never), JSON.stringify(input)).rejects.toThrow();
-    await expect(auditExposure(vigie, analyst, { item: 'x'.repeat(256) })).resolves.toMatchObject({
+      await expect(auditExposure(vigie(), analyst, input as never), JSON.stringify(input)).rejects.toThrow();
+    await expect(auditExposure(vigie(), analyst, { item: 'x'.repeat(256) })).resolves.toMatchObject({
       passed: true,
     });
   });

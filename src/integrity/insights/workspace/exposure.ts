@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
-import { AppError, because, notFound, nowIso, type Vigie } from '../../../core/index.js';
+import { AppError, because, nowIso, type Vigie } from '../../../core/index.js';
 import { MAX_ITEM } from '../../events/types.js';
 import { fairnessReport } from '../../fairness.js';
 import type { SubjectAttributeName } from '../../vault/index.js';
@@ -8,6 +8,7 @@ import type { Recommendation } from '../recommend.js';
 import {
   type AuditOutcome,
   type AuditView,
+  auditRow,
   auditView,
   mergeSmallGroups,
   mostSelected,
@@ -84,18 +85,7 @@ export async function auditExposure(
   const at = nowIso();
   // The display rules of the stored audits, applied to this one as if it had been stored.
   const { id, segmentId, segmentName, segmentDefinition, ...view } = auditView(
-    {
-      id: '',
-      segment_id: '',
-      attribute: outcome.attribute ?? '',
-      population: outcome.population,
-      report: JSON.stringify(
-        outcome.report && { ...outcome.report, suppressed_groups: outcome.suppressedGroups },
-      ),
-      passed: outcome.failures.length === 0 ? 1 : 0,
-      failures: JSON.stringify(outcome.failures),
-      created_at: at,
-    },
+    auditRow('', '', outcome, at),
     settings.kAnonymity,
   );
   await vigie.ledger.record({

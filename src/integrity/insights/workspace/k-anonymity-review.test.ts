@@ -4,9 +4,8 @@
  * ledger, small selected counts inside audit groups, rare items in recommendations.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines, openTestVigie } from '../../../../test/support/vigie.js';
-import type { Principal, Vigie } from '../../../core/index.js';
 import {
   computeInputSchema,
   computeSegments,
@@ -19,27 +18,12 @@ import {
   writeInsightsSettings,
 } from './index.js';
 import { defaultSources, type InsightSources } from './sources.js';
-import { insertAcceptedEvents, NOW, seedInsightsScenario } from './test-fixture.js';
+import { insertAcceptedEvents, NOW, principal, useInsightsScenario } from './test-fixture.js';
 
-const analyst: Principal = {
-  userId: 'u-analyst',
-  username: 'analyst',
-  role: 'admin',
-  permissions: new Set(),
-  via: 'session',
-};
+const analyst = principal('analyst', { role: 'admin' });
 
 describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
-  let t: Awaited<ReturnType<typeof openTestVigie>>;
-  let vigie: Vigie;
-  let ids: Map<string, string>;
-  const s = (id: string) => ids.get(id)!;
-  beforeEach(async () => {
-    t = await openTestVigie(engine);
-    vigie = t.vigie;
-    ids = await seedInsightsScenario(vigie);
-  });
-  afterEach(async () => t.close());
+  const { vigie, db, ids, s } = useInsightsScenario(() => openTestVigie(engine));
 
   /** A stored segment row, as a computation would leave it (sizes chosen by the test). */
   const insertSegment = async (
@@ -51,7 +35,7 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
     at: string,
   ) => {
     const id = randomUUID();
-    await vigie.db
+    await db()
       .insertInto('segments')
       .values({
         id,
@@ -76,23 +60,18 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
     // A two-cluster run stored in the same millisecond is another family, untouched by the first.
     const d1 = await insertSegment('Cluster 1 of 2', 'cluster', { k: 2, seed: 42, cluster: 0 }, 25, 50, at);
     await insertSegment('Cluster 2 of 2', 'cluster', { k: 2, seed: 42, cluster: 1 }, 25, 50, at);
-    const p43 = await insertSegment(
-      'Propensity 0.45 over 30 days',
-      'propensity',
-      { threshold: 0.45, horizonDays: 30 },
-      43,
-      50,
-      at,
-    );
-    const p40 = await insertSegment(
-      'Propensity 0.5 over 30 days',
-      'propensity',
-      { threshold: 0.5, horizonDays: 30 },
-      40,
-      50,
-      '2026-11-29T00:00:01.000Z',
-    );
-    const by = new Map((await listSegments(vigie)).map((x) => [x.id, x]));
+    const propensity = (threshold: number, size: number, when: string) =>
+      insertSegment(
+        `Propensity ${threshold} over 30 days`,
+        'propensity',
+        { threshold, horizonDays: 30 },
+        size,
+        50,
+        when,
+      );
+    const p43 = await propensity(0.45, 43, at);
+    const p40 = await propensity(0.5, 40, '2026-11-29T00:00:01.000Z');
+    const by = new Map((await listSegments(vigie())).map((x) => [x.id, x]));
     // Cluster 3 (8 people) is hidden, and so is the next smallest (20): 50 - 22 leaves 28 for both.
     expect(by.get(c3)).toMatchObject({ size: null, suppressed: true, population: null, profile: null });
     expect(by.get(c2)).toMatchObject({ size: null, suppressed: true, population: null, profile: null });
@@ -102,23 +81,23 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
     expect(by.get(p43)).toMatchObject({ size: null, suppressed: true });
     expect(by.get(p40)).toMatchObject({ size: 40, suppressed: false, population: 50 });
     // One segment read alone follows the same rule as the list.
-    expect(await getSegment(vigie, c2)).toMatchObject({ size: null, suppressed: true, population: null });
-    expect(await getSegment(vigie, p43)).toMatchObject({ size: null, suppressed: true });
-    const csv = await segmentsCsv(vigie);
+    expect(await getSegment(vigie(), c2)).toMatchObject({ size: null, suppressed: true, population: null });
+    expect(await getSegment(vigie(), p43)).toMatchObject({ size: null, suppressed: true });
+    const csv = await segmentsCsv(vigie());
     expect(csv).toContain('Cluster 2 of 3,cluster,suppressed,suppressed');
     expect(csv).toContain('Propensity 0.45 over 30 days,propensity,suppressed');
     expect(csv).not.toMatch(/,(8|20|43),/);
     // A hidden segment cannot be audited or used either (the audit would give its size away).
-    await expect(requestSegmentUse(vigie, analyst, p43, { campaign: 'A' })).rejects.toMatchObject({
+    await expect(requestSegmentUse(vigie(), analyst, p43, { campaign: 'A' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
   });
 
   it('records hidden sizes as suppressed in the ledger, as the display does', async () => {
     // k = 11: need_attention (10) and hibernating (10) are hidden, the empty segments are shown.
-    await writeInsightsSettings(vigie, undefined, { kAnonymity: 11 });
-    await computeSegments(vigie, analyst, { kind: 'rfm' }, { now: NOW });
-    const entries = await vigie.db
+    await writeInsightsSettings(vigie(), undefined, { kAnonymity: 11 });
+    await computeSegments(vigie(), analyst, { kind: 'rfm' }, { now: NOW });
+    const entries = await db()
       .selectFrom('ledger_entries')
       .select('details')
       .where('action', '=', 'insights.segment.compute')
@@ -138,12 +117,17 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
     expect(computeInputSchema.safeParse({ kind: 'propensity', threshold: 0.45 }).success).toBe(true);
     expect(computeInputSchema.safeParse({ kind: 'propensity', threshold: 0.55 }).success).toBe(true);
     await expect(
-      computeSegments(vigie, analyst, { kind: 'propensity', threshold: 0.48, horizonDays: 2 }, { now: NOW }),
+      computeSegments(
+        vigie(),
+        analyst,
+        { kind: 'propensity', threshold: 0.48, horizonDays: 2 },
+        { now: NOW },
+      ),
     ).rejects.toThrow();
   });
 
   it('hides an audit group with fewer than k selected people, keeping the verdict', async () => {
-    const segs = await computeSegments(vigie, analyst, { kind: 'cluster', k: 2 }, { now: NOW });
+    const segs = await computeSegments(vigie(), analyst, { kind: 'cluster', k: 2 }, { now: NOW });
     const buyers = segs.find((x) => (x.profile as { means: { purchases: number } }).means.purchases > 0)!;
     // Buyers: f10-f19 and m10-m19. Group "a": every woman, r0 and m10-m13 (25, 14 selected, 11 not);
     // group "b": m0-m9 and m14-m19 (16, 6 selected): n >= k, but 6 selected people.
@@ -151,12 +135,12 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
       ...defaultSources,
       attribute: async () =>
         new Map(
-          [...ids]
+          [...ids()]
             .filter(([id]) => /^[fm]\d+$|^r0$/.test(id))
             .map(([id, sub]) => [sub, /^m([0-9]|1[4-9])$/.test(id) ? 'b' : 'a']),
         ),
     };
-    const { use, audit } = await requestSegmentUse(vigie, analyst, buyers.id, { campaign: 'A' }, sources);
+    const { use, audit } = await requestSegmentUse(vigie(), analyst, buyers.id, { campaign: 'A' }, sources);
     expect(audit.groups).toEqual([
       { key: 'a', suppressed: false, n: 25, selectionRate: 14 / 25 },
       { key: 'b', suppressed: true },
@@ -166,9 +150,9 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
     // The verdict stands on the full data: 6/16 is under four fifths of 14/25.
     expect(use.status).toBe('review');
     expect(audit).toMatchObject({ passed: false, failures: ['four_fifths', 'parity_difference'] });
-    expect((await listAudits(vigie))[0]!.groups[1]).toEqual({ key: 'b', suppressed: true });
+    expect((await listAudits(vigie()))[0]!.groups[1]).toEqual({ key: 'b', suppressed: true });
     // The ledger does not keep the metrics that would give group b's rate away.
-    const entry = await vigie.db
+    const entry = await db()
       .selectFrom('ledger_entries')
       .select('details')
       .where('action', '=', 'insights.segment.use.request')
@@ -182,7 +166,7 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
   it('never lists or recommends an item fewer than k people interacted with', async () => {
     // Only m10 and m11 bought "rare" (k = 10).
     await insertAcceptedEvents(
-      vigie,
+      vigie(),
       ['m10', 'm11'].map((id) => ({
         subject: s(id),
         type: 'purchase' as const,
@@ -191,12 +175,12 @@ describe.each(engines)('insights k-anonymity review (%s)', (engine) => {
         occurredAt: NOW.toISOString(),
       })),
     );
-    const cold = await recommendForSubject(vigie, s('f0'), { n: 10 });
+    const cold = await recommendForSubject(vigie(), s('f0'), { n: 10 });
     expect(cold.items.map((i) => i.item).sort()).toEqual(['p0', 'p1', 'p2', 'p3']);
     for (const id of ['m12', 'm13', 'f10', 'x0', 'm10'])
-      expect(JSON.stringify(await recommendForSubject(vigie, s(id), { n: 10 }))).not.toContain('rare');
+      expect(JSON.stringify(await recommendForSubject(vigie(), s(id), { n: 10 }))).not.toContain('rare');
     // With k = 2 the two buyers are enough: the item comes back (the floor follows the setting).
-    await writeInsightsSettings(vigie, undefined, { kAnonymity: 2 });
-    expect(JSON.stringify(await recommendForSubject(vigie, s('m12'), { n: 10 }))).toContain('rare');
+    await writeInsightsSettings(vigie(), undefined, { kAnonymity: 2 });
+    expect(JSON.stringify(await recommendForSubject(vigie(), s('m12'), { n: 10 }))).toContain('rare');
   });
 });

@@ -1,7 +1,11 @@
-/** Customers and accepted events for insights tests: real vault imports, events in an accepted batch. */
+/**
+ * Customers and accepted events for insights tests: real vault imports, events in an accepted batch.
+ * Imported by test files only.
+ */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { nowIso, type Vigie } from '../../../core/index.js';
+import { afterEach, beforeEach } from 'vitest';
+import { nowIso, type Principal, type Vigie } from '../../../core/index.js';
 import { importCustomers, subjectOf } from '../../vault/index.js';
 import type { InsightEvent } from '../types.js';
 
@@ -123,4 +127,62 @@ export async function seedInsightsScenario(vigie: Vigie): Promise<Map<string, st
     'quarantined',
   );
   return ids;
+}
+
+/** A signed-in user named after `name` (`u-analyst`, `analyst`) with that role, unless overridden. */
+export function principal(name: Principal['role'], overrides: Partial<Principal> = {}): Principal {
+  return {
+    userId: `u-${name}`,
+    username: name,
+    role: name,
+    permissions: new Set(),
+    via: 'session',
+    ...overrides,
+  };
+}
+
+/** What `useInsightsScenario` gives a test: read them inside tests and hooks, not at collection time. */
+export interface InsightsScenario {
+  /** The workspace of the running test. */
+  vigie(): Vigie;
+  /** Its database, for reading and arranging rows directly. */
+  db(): Vigie['db'];
+  /** Fixture id (`f0`, `m10`, `x0`...) -> vault subject, for every seeded customer. */
+  ids(): Map<string, string>;
+  /** The vault subject of one fixture customer. */
+  s(id: string): string;
+}
+
+/**
+ * Opens a workspace with `open` (`() => openTestVigie(engine)`: test/support stays out of src) and
+ * seeds `seedInsightsScenario` before each test of the enclosing describe; closes it after each.
+ */
+export function useInsightsScenario(
+  open: () => Promise<{ vigie: Vigie; close(): Promise<void> }>,
+): InsightsScenario {
+  let t: { vigie: Vigie; close(): Promise<void> } | undefined;
+  let ids: Map<string, string> | undefined;
+  beforeEach(async () => {
+    t = await open();
+    ids = await seedInsightsScenario(t.vigie);
+  });
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+    ids = undefined;
+  });
+  const current = () => {
+    if (!t || !ids) throw new Error('the insights scenario is only open inside a test');
+    return { vigie: t.vigie, ids };
+  };
+  return {
+    vigie: () => current().vigie,
+    db: () => current().vigie.db,
+    ids: () => current().ids,
+    s: (id) => {
+      const subject = current().ids.get(id);
+      if (subject === undefined) throw new Error(`no fixture customer ${id}`);
+      return subject;
+    },
+  };
 }

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines, openTestVigie } from '../../../../test/support/vigie.js';
-import type { Principal, Vigie } from '../../../core/index.js';
 import {
   computeRecommendations,
   computeSegments,
@@ -12,59 +11,45 @@ import {
   segmentsCsv,
   writeInsightsSettings,
 } from './index.js';
-import { NOW, seedInsightsScenario } from './test-fixture.js';
+import { NOW, principal, useInsightsScenario } from './test-fixture.js';
 
-const analyst: Principal = {
-  userId: 'u-analyst',
-  username: 'analyst',
-  role: 'analyst',
-  permissions: new Set(),
-  via: 'session',
-};
-const reviewer: Principal = { ...analyst, userId: 'u-reviewer', username: 'reviewer', role: 'reviewer' };
+const analyst = principal('analyst');
+const reviewer = principal('reviewer');
 
 describe.each(engines)('insights workspace (%s)', (engine) => {
-  let t: Awaited<ReturnType<typeof openTestVigie>>;
-  let vigie: Vigie;
-  let ids: Map<string, string>;
-  beforeEach(async () => {
-    t = await openTestVigie(engine);
-    vigie = t.vigie;
-    ids = await seedInsightsScenario(vigie);
-  });
-  afterEach(async () => t.close());
+  const { vigie, db, ids, s } = useInsightsScenario(() => openTestVigie(engine));
 
   it('computes RFM segments from consenting subjects only, and suppresses sizes under k', async () => {
-    const segs = await computeSegments(vigie, analyst, { kind: 'rfm' }, { now: NOW });
+    const segs = await computeSegments(vigie(), analyst, { kind: 'rfm' }, { now: NOW });
     const by = new Map(segs.map((s) => [s.name, s]));
     expect(by.get('RFM: need_attention')).toMatchObject({ size: 10, population: 20, suppressed: false });
     expect(by.get('RFM: hibernating')).toMatchObject({ size: 10, suppressed: false });
     expect(by.get('RFM: champions')).toMatchObject({ size: 0, suppressed: false });
-    const members = await vigie.db.selectFrom('segment_members').select('subject').execute();
+    const members = await db().selectFrom('segment_members').select('subject').execute();
     expect(members).toHaveLength(20);
-    expect(members.map((m) => m.subject)).not.toContain(ids.get('x0'));
+    expect(members.map((m) => m.subject)).not.toContain(s('x0'));
 
-    await writeInsightsSettings(vigie, undefined, { kAnonymity: 11 });
-    const hidden = (await listSegments(vigie)).find((s) => s.name === 'RFM: need_attention')!;
+    await writeInsightsSettings(vigie(), undefined, { kAnonymity: 11 });
+    const hidden = (await listSegments(vigie())).find((s) => s.name === 'RFM: need_attention')!;
     expect(hidden).toMatchObject({ size: null, suppressed: true, profile: null });
-    const csv = await segmentsCsv(vigie);
+    const csv = await segmentsCsv(vigie());
     expect(csv).toContain('RFM: need_attention,rfm,suppressed');
     expect(csv).not.toMatch(/need_attention,rfm,10/);
 
-    const ledger = await vigie.db
+    const ledger = await db()
       .selectFrom('ledger_entries')
       .selectAll()
       .where('action', '=', 'insights.segment.compute')
       .execute();
     expect(ledger).toHaveLength(7);
     const text = JSON.stringify(ledger);
-    for (const subject of ids.values()) expect(text).not.toContain(subject);
+    for (const subject of ids().values()) expect(text).not.toContain(subject);
   });
 
   it('sends a segment that excludes women to review, and a reviewer (not the requester) decides with a comment', async () => {
-    const segs = await computeSegments(vigie, analyst, { kind: 'rfm' }, { now: NOW });
+    const segs = await computeSegments(vigie(), analyst, { kind: 'rfm' }, { now: NOW });
     const unfair = segs.find((s) => s.name === 'RFM: need_attention')!;
-    const { use, audit } = await requestSegmentUse(vigie, analyst, unfair.id, { campaign: 'Winter sale' });
+    const { use, audit } = await requestSegmentUse(vigie(), analyst, unfair.id, { campaign: 'Winter sale' });
     expect(use.status).toBe('review');
     expect(audit.attribute).toBe('gender');
     expect(audit.passed).toBe(false);
@@ -82,12 +67,12 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
     });
 
     await expect(
-      decideSegmentUse(vigie, analyst, use.id, { decision: 'approve', comment: 'mine' }),
+      decideSegmentUse(vigie(), analyst, use.id, { decision: 'approve', comment: 'mine' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      decideSegmentUse(vigie, reviewer, use.id, { decision: 'approve', comment: '' }),
+      decideSegmentUse(vigie(), reviewer, use.id, { decision: 'approve', comment: '' }),
     ).rejects.toThrow();
-    const decided = await decideSegmentUse(vigie, reviewer, use.id, {
+    const decided = await decideSegmentUse(vigie(), reviewer, use.id, {
       decision: 'reject',
       comment: 'Excludes women entirely.',
     });
@@ -97,10 +82,10 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
       comment: 'Excludes women entirely.',
     });
     await expect(
-      decideSegmentUse(vigie, reviewer, use.id, { decision: 'approve', comment: 'again' }),
+      decideSegmentUse(vigie(), reviewer, use.id, { decision: 'approve', comment: 'again' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const entries = await vigie.db
+    const entries = await db()
       .selectFrom('ledger_entries')
       .select(['action', 'details'])
       .where('action', 'like', 'insights.segment.use.%')
@@ -114,24 +99,24 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
       failures: ['four_fifths', 'parity_difference'],
     });
     expect(JSON.stringify(entries)).not.toContain('Excludes women');
-    expect(await listAudits(vigie)).toHaveLength(1);
+    expect(await listAudits(vigie())).toHaveLength(1);
   });
 
   it('approves a segment whose selection rates match across groups, and hides small groups', async () => {
-    const segs = await computeSegments(vigie, analyst, { kind: 'cluster', k: 2 }, { now: NOW });
+    const segs = await computeSegments(vigie(), analyst, { kind: 'cluster', k: 2 }, { now: NOW });
     const buyers = segs.find((s) => (s.profile as { means: { purchases: number } }).means.purchases > 0)!;
     expect(buyers.size).toBe(20);
-    const { use, audit } = await requestSegmentUse(vigie, analyst, buyers.id, { campaign: 'Loyalty' });
+    const { use, audit } = await requestSegmentUse(vigie(), analyst, buyers.id, { campaign: 'Loyalty' });
     expect(audit.failures).toEqual([]);
     expect(use).toMatchObject({ status: 'approved', decidedBy: 'policy' });
-    const [shown] = await listAudits(vigie);
+    const [shown] = await listAudits(vigie());
     expect(shown!.groups).toEqual([
       { key: 'female', suppressed: false, n: 21, selectionRate: 10 / 21 },
       { key: 'male', suppressed: false, n: 20, selectionRate: 0.5 },
     ]);
     // k = 21: the men (20) are too few, and so are the 10 selected women (k-anonymity review).
-    await writeInsightsSettings(vigie, undefined, { kAnonymity: 21 });
-    const [view] = await listAudits(vigie);
+    await writeInsightsSettings(vigie(), undefined, { kAnonymity: 21 });
+    const [view] = await listAudits(vigie());
     expect(view!.groups).toEqual([
       { key: 'female', suppressed: true },
       { key: 'male', suppressed: true },
@@ -142,7 +127,7 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
   it('scores purchase propensity with a holdout AUC, and refuses data without both outcomes', async () => {
     // Horizon 2 days: the men's last purchases are the outcome, everything earlier the features.
     const [seg] = await computeSegments(
-      vigie,
+      vigie(),
       analyst,
       { kind: 'propensity', threshold: 0.5, horizonDays: 2 },
       { now: NOW },
@@ -151,8 +136,8 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
     const profile = seg!.profile as { holdoutAuc: number | null; trainSize: number; holdoutSize: number };
     expect(profile.trainSize + profile.holdoutSize).toBe(40);
     expect(profile.holdoutSize).toBe(12);
-    const members = await vigie.db.selectFrom('segment_members').select(['subject', 'score']).execute();
-    const men = new Set([...ids].filter(([id]) => /^m1\d$/.test(id)).map(([, s]) => s));
+    const members = await db().selectFrom('segment_members').select(['subject', 'score']).execute();
+    const men = new Set([...ids()].filter(([id]) => /^m1\d$/.test(id)).map(([, s]) => s));
     expect(members.length).toBeGreaterThan(0);
     for (const m of members) {
       expect(m.score).toBeGreaterThanOrEqual(0.5);
@@ -160,44 +145,43 @@ describe.each(engines)('insights workspace (%s)', (engine) => {
     }
     // Horizon 30 days: every purchase before the cutoff is a woman's, and none of them bought since.
     await expect(
-      computeSegments(vigie, analyst, { kind: 'propensity', horizonDays: 30 }, { now: NOW }),
+      computeSegments(vigie(), analyst, { kind: 'propensity', horizonDays: 30 }, { now: NOW }),
     ).rejects.toMatchObject({
       code: 'VALIDATION',
     });
   });
 
   it('recommends from consenting subjects’ accepted events, with fallbacks', async () => {
-    const s = (id: string) => ids.get(id)!;
     // m10 bought p2, p3, p0: the one product left is p1.
-    const r = await recommendForSubject(vigie, s('m10'), { n: 1 });
+    const r = await recommendForSubject(vigie(), s('m10'), { n: 1 });
     expect(r).toMatchObject({ personalised: true, items: [{ item: 'p1', source: 'collaborative' }] });
     // A browser has no purchase: popular items fill in.
-    const cold = await recommendForSubject(vigie, s('f0'), { n: 5 });
+    const cold = await recommendForSubject(vigie(), s('f0'), { n: 5 });
     expect(cold.items.map((i) => i.source)).toEqual(['popular', 'popular', 'popular', 'popular']);
-    const all = JSON.stringify([r, cold, await recommendForSubject(vigie, s('x0'))]);
+    const all = JSON.stringify([r, cold, await recommendForSubject(vigie(), s('x0'))]);
     expect(all).not.toContain('secret');
     expect(all).not.toContain('poison');
     // r0 did not consent to recommendations: nothing personal.
-    expect((await recommendForSubject(vigie, s('r0'))).personalised).toBe(false);
+    expect((await recommendForSubject(vigie(), s('r0'))).personalised).toBe(false);
 
-    const batch = await computeRecommendations(vigie, analyst, { n: 3 });
+    const batch = await computeRecommendations(vigie(), analyst, { n: 3 });
     expect(batch.subjects).toBe(40);
-    const stored = await vigie.db.selectFrom('recommendations').select('subject').execute();
+    const stored = await db().selectFrom('recommendations').select('subject').execute();
     expect(stored.map((x) => x.subject)).not.toContain(s('r0'));
   });
 
   it('loses an erased customer from segment members and stored recommendations', async () => {
     const { eraseSubject } = await import('../../vault/index.js');
-    await computeSegments(vigie, analyst, { kind: 'rfm' }, { now: NOW });
-    await computeRecommendations(vigie, analyst, { n: 2 });
-    const m10 = ids.get('m10')!;
-    const { deleted } = await eraseSubject(vigie, undefined, m10);
+    await computeSegments(vigie(), analyst, { kind: 'rfm' }, { now: NOW });
+    await computeRecommendations(vigie(), analyst, { n: 2 });
+    const m10 = s('m10');
+    const { deleted } = await eraseSubject(vigie(), undefined, m10);
     expect(deleted).toMatchObject({ segment_members: 1, recommendations: 1 });
     expect(
-      await vigie.db.selectFrom('segment_members').select('subject').where('subject', '=', m10).execute(),
+      await db().selectFrom('segment_members').select('subject').where('subject', '=', m10).execute(),
     ).toEqual([]);
     expect(
-      await vigie.db.selectFrom('recommendations').select('subject').where('subject', '=', m10).execute(),
+      await db().selectFrom('recommendations').select('subject').where('subject', '=', m10).execute(),
     ).toEqual([]);
   });
 });
