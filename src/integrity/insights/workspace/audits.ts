@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, notFound, type Vigie } from '../../../core/index.js';
 import { type FairnessReport, fairnessReport, type GroupStats } from '../../fairness.js';
+import type { SubjectAttributeName } from '../../vault/index.js';
 import { suppressCount } from '../k-anonymity.js';
 import { segmentMembers } from './segments.js';
 import { type InsightsSettings, readInsightsSettings } from './settings.js';
@@ -61,14 +62,26 @@ export async function auditSegment(
 ): Promise<AuditOutcome> {
   const population = await sources.consenting(vigie, 'profiling');
   const members = await segmentMembers(vigie, segmentId, population);
-  for (const attribute of settings.protectedAttributes) {
+  return auditDecision(vigie, population, members, settings.protectedAttributes, settings, sources);
+}
+
+/** The audit of a yes/no decision (`selected`) over `population`, on the first usable attribute. */
+export async function auditDecision(
+  vigie: Vigie,
+  population: ReadonlySet<string>,
+  selected: ReadonlySet<string>,
+  attributes: readonly SubjectAttributeName[],
+  settings: InsightsSettings,
+  sources: InsightSources,
+): Promise<AuditOutcome> {
+  for (const attribute of attributes) {
     const held = await sources.attribute(vigie, attribute, population);
     if (new Set(held.values()).size < 2) continue;
     const { groups: values, suppressedGroups } = mergeSmallGroups(held, settings.kAnonymity);
-    // Strict: without two groups of at least k people nobody can say the targeting is fair.
+    // Strict: without two groups of at least k people nobody can say the decision is fair.
     if (new Set(values.values()).size < 2)
       return { attribute, population: 0, report: null, failures: ['too_few_per_group'], suppressedGroups };
-    const rows = [...values].map(([subject, g]) => ({ p: members.has(subject) ? 1 : 0, g }));
+    const rows = [...values].map(([subject, g]) => ({ p: selected.has(subject) ? 1 : 0, g }));
     const plain = fairnessReport(rows, { prediction: 'p', group: 'g' });
     const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
     const failures = policyFailures(report, settings);

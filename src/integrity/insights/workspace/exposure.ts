@@ -2,19 +2,9 @@ import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
 import { AppError, because, nowIso, type Vigie } from '../../../core/index.js';
 import { MAX_ITEM } from '../../events/types.js';
-import { fairnessReport } from '../../fairness.js';
-import type { SubjectAttributeName } from '../../vault/index.js';
 import type { Recommendation } from '../recommend.js';
-import {
-  type AuditOutcome,
-  type AuditView,
-  auditRow,
-  auditView,
-  mergeSmallGroups,
-  mostSelected,
-  policyFailures,
-} from './audits.js';
-import { type InsightsSettings, readInsightsSettings } from './settings.js';
+import { type AuditView, auditDecision, auditRow, auditView } from './audits.js';
+import { readInsightsSettings } from './settings.js';
 import { defaultSources, type InsightSources } from './sources.js';
 
 const hasControl = (s: string) => [...s].some((c) => c < ' ' || c === '\x7f');
@@ -74,7 +64,7 @@ export async function auditExposure(
     const items = JSON.parse(r.items) as Recommendation[];
     if (Array.isArray(items) && items.some((x) => x.item === item)) exposed.add(r.subject);
   }
-  const outcome = await exposureOutcome(
+  const outcome = await auditDecision(
     vigie,
     population,
     exposed,
@@ -103,38 +93,4 @@ export async function auditExposure(
     },
   });
   return { item, recommendationsComputedAt: computedAt, ...view };
-}
-
-async function exposureOutcome(
-  vigie: Vigie,
-  population: ReadonlySet<string>,
-  exposed: ReadonlySet<string>,
-  attributes: readonly SubjectAttributeName[],
-  settings: InsightsSettings,
-  sources: InsightSources,
-): Promise<AuditOutcome> {
-  for (const attribute of attributes) {
-    const held = await sources.attribute(vigie, attribute, population);
-    if (new Set(held.values()).size < 2) continue;
-    const { groups: values, suppressedGroups } = mergeSmallGroups(held, settings.kAnonymity);
-    if (new Set(values.values()).size < 2)
-      return { attribute, population: 0, report: null, failures: ['too_few_per_group'], suppressedGroups };
-    const rows = [...values].map(([subject, g]) => ({ p: exposed.has(subject) ? 1 : 0, g }));
-    const plain = fairnessReport(rows, { prediction: 'p', group: 'g' });
-    const report = fairnessReport(rows, { prediction: 'p', group: 'g', privileged: mostSelected(plain) });
-    return {
-      attribute,
-      population: rows.length,
-      report,
-      failures: policyFailures(report, settings),
-      suppressedGroups,
-    };
-  }
-  return {
-    attribute: null,
-    population: 0,
-    report: null,
-    failures: ['no_protected_attribute'],
-    suppressedGroups: 0,
-  };
 }
