@@ -63,3 +63,13 @@ export function AttributeSummary({ audit }: { audit: Pick<Audit, 'attribute' | '
       })
     : t('insights.failures.no_protected_attribute');
 }
+
+/** An audit's verdict: accepted or failed. */
+export function VerdictBadge({ passed, testId }: { passed: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={passed ? 'badge badge-accent' : 'badge badge-danger'} data-testid={testId}>
+      {passed ? t('insights.fairness.passed') : t('insights.fairness.failed')}
+    </span>
+  );
+}

@@ -6,7 +6,7 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormSubmit } from '../../components/FormSubmit';
 import { LiveRegion } from '../../components/Notice';
-import { AttributeSummary, AuditFigures } from './AuditFigures';
+import { AttributeSummary, AuditFigures, VerdictBadge } from './AuditFigures';
 import { auditExposure } from './api';
 import { FailureList } from './FailureList';
 
@@ -102,12 +102,7 @@ export function ExposureAuditCard({ minRatio, maxDifference }: { minRatio: numbe
         {audit && mutation.isSuccess ? (
           <div className="card-title-row">
             <h3>{t('insights.exposure.result', { item: audit.item })}</h3>
-            <span
-              className={audit.passed ? 'badge badge-accent' : 'badge badge-danger'}
-              data-testid="exposure-verdict"
-            >
-              {audit.passed ? t('insights.fairness.passed') : t('insights.fairness.failed')}
-            </span>
+            <VerdictBadge passed={audit.passed} testId="exposure-verdict" />
           </div>
         ) : null}
       </LiveRegion>

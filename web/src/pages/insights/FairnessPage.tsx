@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryBoundary } from '../../components/QueryBoundary';
-import { AttributeSummary, AuditFigures } from './AuditFigures';
+import { AttributeSummary, AuditFigures, VerdictBadge } from './AuditFigures';
 import {
   type Audit,
   decideUse,
@@ -82,12 +82,7 @@ function AuditCard({
     <section className="card" aria-labelledby={`audit-${audit.id}`} data-testid="audit-card">
       <div className="card-title-row">
         <h2 id={`audit-${audit.id}`}>{referencedSegmentLabel(t, audit)}</h2>
-        <span
-          className={audit.passed ? 'badge badge-accent' : 'badge badge-danger'}
-          data-testid="audit-verdict"
-        >
-          {audit.passed ? t('insights.fairness.passed') : t('insights.fairness.failed')}
-        </span>
+        <VerdictBadge passed={audit.passed} testId="audit-verdict" />
       </div>
       <p className="muted">
         <DateTime value={audit.createdAt} /> · <AttributeSummary audit={audit} />
