@@ -124,7 +124,8 @@ describe.each(engines)('vigie CLI on %s', (engine) => {
     );
     expect(proof).toMatchObject({ seq: 1, treeSize: 3, rootHash: head.rootHash });
     const file = join(ws.home, 'export.jsonl');
-    expect((await cli(['audit', 'export', '--out', file], env)).code).toBe(0);
+    const exported = await cli(['audit', 'export', '--out', file], env);
+    expect(exported.code, exported.stderr).toBe(0);
     expect((await cli(['audit', 'export', '--out', file], env)).code).toBe(2);
     expect((await cli(['audit', 'verify', '--file', file], env)).code).toBe(0);
     expect((await cli(['audit', 'verify', '--file', file, '--public-key', head.publicKey], env)).code).toBe(
