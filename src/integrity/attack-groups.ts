@@ -16,6 +16,12 @@ export interface GroupOptions {
   minSeparation?: number;
   /** Smallest group returned (default 5). */
   minGroup?: number;
+  /**
+   * Population ranks in a one-sided attack signature (popularity spread): a set of raters most of
+   * whom sit in its top tail looks like an attack even when it blends in overall (average over
+   * popular on a catalogue where a few blockbusters take most ratings).
+   */
+  signature?: Float64Array;
 }
 
 const MAX_REFERENCE = 400;
@@ -23,11 +29,28 @@ const NEIGHBOUR_RANK = 5;
 const Z_CAP = 10;
 /** A set of raters whose median anomaly rank in the population is this high looks like an attack. */
 const ATTACK_LIKE_RANK = 0.8;
+/** ... or whose median rank in the attack signature is this high. */
+const SIGNATURE_RANK = 0.9;
 const TRIM_MADS = 4;
 /** A gap in distance from the attack's centre where the next member is this many times farther. */
 const FAR_RATIO = 2.5;
-/** Beyond the core's spread, only members at least this anomalous (population rank) are kept. */
+/**
+ * A smaller gap also counts when everyone past it sits lower in the attack signature than everyone
+ * before it: two groups of raters, only one of them made to the recipe.
+ */
+const SIGNATURE_FAR_RATIO = 2;
+/**
+ * Beyond the core's spread, only members at least this anomalous (population rank) are kept, or at
+ * least as anomalous as a group of this size can be (a 9% attack fills the top 9% of the users, so
+ * half of it ranks below 0.95)...
+ */
 const FAR_MIN_RANK = 0.95;
+/**
+ * ... and none beyond this many times the core's spread (when the core has at least `minGroup`
+ * members, so that its spread means something). Past it sit the item's real fans who are unusual in
+ * another way (heavy raters of niche items); an attack's own stragglers stay well within.
+ */
+const FAR_MAX = 2;
 
 /**
  * The clearly separated high group among an item's extreme raters, or nothing. Each rater is scored
@@ -74,7 +97,11 @@ export function separatedGroup(
   // as a whole. When every extreme rater is an attacker there is no clear cut at all, so a set that
   // is attack-like throughout is kept whole, less its clearly ordinary members.
   const minSeparation = options.minSeparation ?? 3;
-  const attackLike = (xs: typeof w) => median(xs.map((x) => ranks[x.u]!)) >= ATTACK_LIKE_RANK;
+  const signature = options.signature;
+  const attackLike = (xs: typeof w) =>
+    median(xs.map((x) => ranks[x.u]!)) >= ATTACK_LIKE_RANK ||
+    (signature !== undefined && median(xs.map((x) => signature[x.u]!)) >= SIGNATURE_RANK);
+  const ordinary = (u: number) => ranks[u]! < 0.5 && !(signature && signature[u]! >= SIGNATURE_RANK);
   let cutAt = w.length;
   let firstCut = -1;
   while (cutAt >= 2) {
@@ -83,7 +110,7 @@ export function separatedGroup(
     const first = cutAt === w.length;
     if (separation < minSeparation) {
       // No clear cut left: keep what remains if it all looks like the attack, less the ordinary.
-      if (attackLike(rest)) cutAt = rest.findIndex((x) => ranks[x.u]! >= 0.5);
+      if (attackLike(rest)) cutAt = rest.findIndex((x) => !ordinary(x.u));
       break;
     }
     if (!first && !attackLike(rest.slice(cut))) break;
@@ -110,8 +137,16 @@ export function separatedGroup(
   );
   // Past the core's own spread, only members as unusual as attackers usually are stay.
   const fence = upperFence(core.map(distanceOf), TRIM_MADS);
-  const near = (gap.ratio >= FAR_RATIO ? withDistance.slice(0, gap.at) : withDistance)
-    .filter((e) => e.d <= fence || ranks[e.x.u]! >= FAR_MIN_RANK)
+  const farMinRank = Math.min(FAR_MIN_RANK, 1 - kept.length / ranks.length);
+  const farMax = core.length >= minGroup ? FAR_MAX * fence : Number.POSITIVE_INFINITY;
+  const sigOf = (e: (typeof withDistance)[number]) => signature?.[e.x.u] ?? 0;
+  const signatureGap =
+    signature !== undefined &&
+    gap.ratio >= SIGNATURE_FAR_RATIO &&
+    Math.max(...withDistance.slice(gap.at).map(sigOf)) <
+      Math.min(...withDistance.slice(0, gap.at).map(sigOf));
+  const near = (gap.ratio >= FAR_RATIO || signatureGap ? withDistance.slice(0, gap.at) : withDistance)
+    .filter((e) => e.d <= fence || (ranks[e.x.u]! >= farMinRank && e.d <= farMax))
     .map((e) => e.x);
   const lowFence = lowerFence(
     near.map((x) => x.w),

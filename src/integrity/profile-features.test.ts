@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degreeOfSimilarity, itemStatistics, profileFeatures } from './profile-features.js';
+import { degreeOfSimilarity, itemStatistics, popularitySpread, profileFeatures } from './profile-features.js';
 import { buildRatingMatrix, type Rating } from './ratings.js';
 
 const rows = (spec: Array<[string, string, number]>): Rating[] =>
@@ -67,5 +67,54 @@ describe('degreeOfSimilarity', () => {
     expected.forEach((v, u) => {
       expect(d[u]).toBeCloseTo(v, 12);
     });
+  });
+});
+
+describe('popularitySpread', () => {
+  // Counts i1 4, i2 3, i3 2, i4 1: popularity ranks (share of items, ties none) 1/8, 3/8, 5/8, 7/8.
+  const m = buildRatingMatrix(
+    rows([
+      ['U1', 'i1', 4],
+      ['U1', 'i2', 4],
+      ['U1', 'i3', 4],
+      ['U1', 'i4', 5],
+      ['U2', 'i1', 3],
+      ['U2', 'i2', 3],
+      ['U2', 'i3', 3],
+      ['U3', 'i1', 2],
+      ['U3', 'i2', 2],
+      ['U4', 'i1', 1],
+    ]),
+  );
+  const s = popularitySpread(m, itemStatistics(m));
+
+  it('measures the profile against its reach, its deepest item set aside', () => {
+    // U1: i4 set aside, reach i3 (5/8); mean of log(1/5) and log(3/5).
+    expect(s[0]).toBeCloseTo((Math.log(1 / 5) + Math.log(3 / 5)) / 2, 12);
+    // U2: i3 set aside, reach i2 (3/8); log(1/3) for i1.
+    expect(s[1]).toBeCloseTo(Math.log(1 / 3), 12);
+    // Fewer than three items: undefined.
+    expect(Number.isNaN(s[2])).toBe(true);
+    expect(Number.isNaN(s[3])).toBe(true);
+  });
+
+  it('is higher for filler drawn evenly over the head than for a popularity-led profile', () => {
+    // 30 items rated by 90, 87, ..., 3 users (P and E do not change the order). P rates the top 6
+    // and ranks 18 and 20 (people: mostly the very top, a few deeper); E rates ranks 1, 3, ..., 19
+    // and 20 (filler drawn evenly from the head). Rank 20 is set aside in both; the rank of the r-th
+    // item as a share of the items is (r - 0.5) / 30.
+    const spec: Array<[string, string, number]> = [];
+    for (let i = 1; i <= 30; i++) for (let u = 0; u < 3 * (31 - i); u++) spec.push([`g${u}`, `i${i}`, 3]);
+    for (const i of [1, 2, 3, 4, 5, 6, 18, 20]) spec.push(['P', `i${i}`, 4]);
+    for (const i of [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 20]) spec.push(['E', `i${i}`, 4]);
+    const mm = buildRatingMatrix(rows(spec));
+    const f = profileFeatures(mm, itemStatistics(mm), { k: 1 });
+    const at = (u: string) => f.spread[mm.userIds.indexOf(u)]!;
+    const meanLog = (rs: number[], reach: number) =>
+      rs.reduce((a, r) => a + Math.log((r - 0.5) / (reach - 0.5)), 0) / rs.length;
+    expect(at('E')).toBeCloseTo(meanLog([1, 3, 5, 7, 9, 11, 13, 15, 17], 19), 12);
+    expect(at('P')).toBeCloseTo(meanLog([1, 2, 3, 4, 5, 6], 18), 12);
+    expect(at('E')).toBeGreaterThan(-1.2);
+    expect(at('P')).toBeLessThan(at('E') - 0.7);
   });
 });

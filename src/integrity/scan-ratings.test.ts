@@ -69,6 +69,35 @@ describe('scanRatings', () => {
     expect(first.reasons.every((r) => /^[a-z-]+$/.test(r.code) && Number.isFinite(r.value))).toBe(true);
   });
 
+  it.each([
+    [0.05, 0.95],
+    [0.1, 0.9],
+  ])(
+    'finds an average-over-popular attack on a blockbuster-heavy catalogue (filler %s)',
+    (fillerSize, least) => {
+      // With item popularity this skewed, AoP profiles look ordinary to every standard feature (23 and
+      // 0 of these 40 were found); only their filler, spread evenly over the popular head where people
+      // favour its very top, gives them away (popularity spread). With 10% filler every rater of the
+      // target at the top is an attacker and the set blends in overall: it is kept whole because it
+      // crowds the top of the popularity spread.
+      const skewed = generateGenuineRatings({ users: 400, items: 700, seed: 11, popularitySkew: 2.2 });
+      const attack = injectAttack(skewed, { model: 'aop', attackSize: 0.1, fillerSize, seed: 3 });
+      const res = scanRatings(attack.ratings);
+      const { precision, recall } = precisionRecall(
+        res.suspicious_users.map((u) => u.user),
+        attack.attackers,
+      );
+      expect(precision).toBeGreaterThanOrEqual(0.95);
+      expect(recall).toBeGreaterThanOrEqual(least);
+      expect(res.target_items[0]).toMatchObject({ item: attack.target, direction: 'push' });
+    },
+  );
+
+  it('flags no one on a blockbuster-heavy catalogue', () => {
+    const skewed = generateGenuineRatings({ users: 400, items: 700, seed: 11, popularitySkew: 2.2 });
+    expect(scanRatings(skewed).suspicious_users).toEqual([]);
+  });
+
   it('gives the same answer whatever the order of the rows', () => {
     // PCA-VarSelect used to stop before converging, so its scores (and who was flagged) depended on
     // the order in which users first appear in the file.

@@ -5,11 +5,14 @@
  *    (`user-anomaly.ts`).
  * 2. Attack profiles share a purpose: they all rate the same target item at the top (push) or the
  *    bottom (nuke) of the scale. Items whose extreme raters crowd the anomalous tail of the users (or,
- *    with stronger evidence, one end of a single feature) far beyond chance are candidate targets
+ *    with stronger evidence, one end of a single feature, or the wider top of the popularity spread,
+ *    where uniformly drawn filler puts every attack profile) far beyond chance are candidate targets
  *    (`target-candidates.ts`).
  * 3. Among each candidate's extreme raters, the attack group is the high, tight group that stands
  *    clear of the item's real fans, or nothing (`attack-groups.ts`). The cut-offs come from the
  *    scores themselves (2-means cuts, robust fences), never from an expected number of attackers.
+ *    A set that blends in overall but crowds the top of the popularity spread (average over popular)
+ *    counts as attack-like too.
  * 4. Groups are merged, largest and purest first; a group that is mostly users already flagged is the same attack
  *    seen through another item (bandwagon and segment profiles also rate popular items at the top)
  *    and adds nobody. Target items are then re-scored against the flagged users.
@@ -79,11 +82,17 @@ export function scanRatings(
   const featureRanks = names.map((k) => percentileRanks(anomaly.z[k]));
   // Users who rate nearly everything at one end are left out at that end (see `indiscriminateUsers`).
   const skip = indiscriminateUsers(m);
-  const candidates = candidateItems(m, ranks, options.itemThreshold ?? 6, featureRanks, skip);
+  // Popularity spread is one-sided (high: filler drawn uniformly, see `popularitySpread`), and its
+  // high end is also tried wider (`candidateItems`).
+  const wide = [featureRanks[names.indexOf('spread')]!];
+  const candidates = candidateItems(m, ranks, options.itemThreshold ?? 6, featureRanks, skip, wide);
   const groups = candidates
     .map((c) => {
       const raters = extremeRaters(m, c.item, c.direction, skip).slice(0, MAX_GROUP_EXAMINED);
-      const members = separatedGroup(raters, anomaly.score, ranks, anomaly.z, names, options);
+      const members = separatedGroup(raters, anomaly.score, ranks, anomaly.z, names, {
+        ...options,
+        signature: wide[0],
+      });
       return { ...c, members, purity: raters.length ? members.length / raters.length : 0 };
     })
     .filter((g) => g.members.length > 0)

@@ -21,6 +21,13 @@ const TAIL_SHARES = [0.02, 0.05, 0.15];
 const MAX_CANDIDATE_ITEMS = 30;
 const FEATURE_TAIL = 0.05;
 /**
+ * Wider high tail tried for the features given as `wide` (popularity spread): a large attack (10% of
+ * the users) fills a 5% tail only half way, and its profiles flood the extreme raters of the popular
+ * items it also rates, which raises the like-for-like baseline. Only for one-sided features whose
+ * high end real users do not crowd (fans of a niche item do crowd the ends of length or popularity).
+ */
+const WIDE_TAIL = 0.15;
+/**
  * Extra surprise (-log10 p) a single-feature tail must show: a feature is a narrow view, and real
  * fans of a niche item often share one (rare items, low popularity), so only overwhelming
  * concentrations count.
@@ -66,6 +73,7 @@ export function candidateItems(
   threshold: number,
   featureRanks: Float64Array[] = [],
   indiscriminate?: [Uint8Array, Uint8Array],
+  wide: Float64Array[] = [],
 ): CandidateItem[] {
   const nItems = m.itemIds.length;
   const logFact = logFactorials(m.userIds.length);
@@ -82,11 +90,12 @@ export function candidateItems(
     return out;
   };
   const tails = TAIL_SHARES.map((share) => ({ share, inTail: mask((u) => ranks[u]! > 1 - share), cost: 0 }));
-  const cost = Math.log10(Math.max(1, 2 * featureRanks.length)) + FEATURE_TAIL_EXTRA;
+  const cost = Math.log10(Math.max(1, 2 * featureRanks.length + wide.length)) + FEATURE_TAIL_EXTRA;
   for (const fr of featureRanks) {
     tails.push({ share: FEATURE_TAIL, inTail: mask((u) => fr[u]! > 1 - FEATURE_TAIL), cost });
     tails.push({ share: FEATURE_TAIL, inTail: mask((u) => fr[u]! <= FEATURE_TAIL), cost });
   }
+  for (const fr of wide) tails.push({ share: WIDE_TAIL, inTail: mask((u) => fr[u]! > 1 - WIDE_TAIL), cost });
   const binHits = new Float64Array(32);
   const binAll = new Float64Array(32);
   // The same shares among extreme raters only (indiscriminate ones left out), per direction (top:

@@ -6,7 +6,7 @@
  * ones. The user's anomaly is the root mean square of the capped z-scores.
  */
 import type { ProfileFeatures } from './profile-features.js';
-import { robustZ } from './robust-stats.js';
+import { median, robustZ } from './robust-stats.js';
 
 export type FeatureName =
   | 'rdma'
@@ -17,6 +17,7 @@ export type FeatureName =
   | 'meanvar'
   | 'fmtd'
   | 'popularity'
+  | 'spread'
   | 'pca';
 
 export interface UserAnomaly {
@@ -29,6 +30,11 @@ export interface UserAnomaly {
 /** |z| above this counts as fully anomalous: one wild feature must not outvote all the others. */
 const Z_CAP = 10;
 const log = (v: Float64Array) => v.map((x) => Math.log(x + 1e-12));
+/** Undefined values (too short a profile) at the median of the defined ones, so they score 0. */
+const medianFilled = (v: Float64Array) => {
+  const med = median(v.filter((x) => !Number.isNaN(x)));
+  return v.map((x) => (Number.isNaN(x) ? med : x));
+};
 
 export function userAnomaly(f: ProfileFeatures, pca: Float64Array): UserAnomaly {
   const finiteMeanVar = f.meanVar.map((x) => (Number.isFinite(x) ? x : Number.NaN));
@@ -42,6 +48,7 @@ export function userAnomaly(f: ProfileFeatures, pca: Float64Array): UserAnomaly 
     meanvar: robustZ(log(finiteMeanVar.map((x) => (Number.isNaN(x) ? fallback : x)))),
     fmtd: robustZ(f.fmtd),
     popularity: robustZ(f.popularity),
+    spread: robustZ(medianFilled(f.spread)),
     pca: robustZ(log(pca)),
   };
   const names = Object.keys(z) as FeatureName[];
