@@ -122,7 +122,7 @@ describe.each(engines)('customers API on %s', (engine) => {
     const del = await s.app.inject({ method: 'DELETE', url: `/api/v1/customers/${louise}`, headers: admin });
     expect(del.statusCode).toBe(200);
     expect(del.json().deleted).toMatchObject({ customers: 1, customer_consents: 2 });
-    expect(del.json().derived).toEqual({ recommendations: 0, segmentsAffected: 0 });
+    expect(del.json().derived).toEqual({ recommendations: 0, segmentsAffected: 0, usesVoided: 0 });
     // Imported again after the erasure request: refused, row by row, without naming the person.
     const back = await upload(CSV, 'text/csv');
     expect(back.statusCode).toBe(400);

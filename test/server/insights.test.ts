@@ -141,7 +141,8 @@ describe.each(engines)('Insights over HTTP (%s)', (engine) => {
       headers: admin,
     });
     expect(erased.statusCode).toBe(200);
-    expect(erased.json().derived.segmentsAffected).toBe(1);
+    // Every RFM segment of that computation: marking only theirs would say which one they were in.
+    expect(erased.json().derived.segmentsAffected).toBeGreaterThan(1);
 
     expect((await list()).find((x) => x.id === seg.id)).toMatchObject({
       stale: true,

@@ -116,10 +116,13 @@ export interface ErasureDerived {
   /** Other customers' stored recommendation rows deleted (the subjects' own are in `deleted`). */
   recommendations: number;
   /**
-   * Segments the subjects belonged to, now `stale_since`: their stored size, population and profile
-   * still count the people, so they are hidden and the segment cannot be used until recomputed.
+   * Segments marked `stale_since` now: every segment of the families the subjects belonged to. Their
+   * stored size, population and profile still count the people, so they are hidden and the segments
+   * cannot be used until recomputed.
    */
   segmentsAffected: number;
+  /** Segment uses (pending or approved) voided because their audit counted the people removed. */
+  usesVoided: number;
 }
 
 /**
@@ -147,17 +150,50 @@ export async function removeSubjects(
     for (const r of rows) segmentIds.add(r.segment_id);
   }
   const counts = await deleteSubjects(tx, subjects);
-  for (const part of chunked([...segmentIds], 500))
-    await tx
+  // The whole family of each segment (same kind, same computation) goes stale, not only the person's
+  // segments: marking just those would tell which segment (an RFM class, a score band) they were in.
+  const families = new Set<string>();
+  for (const part of chunked([...segmentIds], 500)) {
+    const rows = await tx
+      .selectFrom('segments')
+      .select(['kind', 'computed_at'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) families.add(JSON.stringify([r.kind, r.computed_at]));
+  }
+  let segmentsAffected = 0;
+  let usesVoided = 0;
+  for (const family of families) {
+    const [kind, computedAt] = JSON.parse(family) as [string, string];
+    const members = tx
+      .selectFrom('segments')
+      .select('id')
+      .where('kind', '=', kind)
+      .where('computed_at', '=', computedAt);
+    const marked = await tx
       .updateTable('segments')
       .set({ stale_since: at })
-      .where('id', 'in', part)
+      .where('id', 'in', members)
       .where('stale_since', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    segmentsAffected += Number(marked.numUpdatedRows ?? 0);
+    // Pending and approved uses rest on an audit that counted the person: they must be requested again.
+    const voided = await tx
+      .updateTable('segment_uses')
+      .set({ status: 'stale' })
+      .where('segment_id', 'in', members)
+      .where('status', 'in', ['approved', 'review'])
+      .executeTakeFirst();
+    usesVoided += Number(voided.numUpdatedRows ?? 0);
+  }
   const others = await tx.deleteFrom('recommendations').executeTakeFirst();
   return {
     counts,
-    derived: { recommendations: Number(others.numDeletedRows ?? 0), segmentsAffected: segmentIds.size },
+    derived: {
+      recommendations: Number(others.numDeletedRows ?? 0),
+      segmentsAffected,
+      usesVoided,
+    },
   };
 }
 

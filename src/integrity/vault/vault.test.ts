@@ -287,10 +287,10 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
       const { amelie, john } = await setUp();
       const zoe = subjectOf(vigie, 'zoe.durand@example.fr');
       const at = new Date().toISOString();
-      const segment = (id: string) => ({
+      const segment = (id: string, kind = 'rfm') => ({
         id,
         name: id,
-        kind: 'rfm',
+        kind,
         definition: '{}',
         size: 2,
         population: 3,
@@ -300,7 +300,7 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
       });
       await vigie.db
         .insertInto('segments')
-        .values([segment('s1'), segment('s2'), segment('s3')])
+        .values([segment('s1'), segment('s2'), segment('s3', 'cluster')])
         .execute();
       await vigie.db
         .insertInto('segment_members')
@@ -324,9 +324,9 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
         .execute();
       const r = await eraseSubject(vigie, undefined, john);
       expect(r.deleted).toMatchObject({ recommendations: 1, segment_members: 2 });
-      expect(r.derived).toEqual({ recommendations: 2, segmentsAffected: 2 });
+      expect(r.derived).toEqual({ recommendations: 2, segmentsAffected: 2, usesVoided: 0 });
       expect(await vigie.db.selectFrom('recommendations').select('subject').execute()).toEqual([]);
-      // The segments John was in are stale (their figures still count him), not Zoé's.
+      // The families John was in are stale (their figures still count him), not Zoé's cluster.
       const stale = await vigie.db
         .selectFrom('segments')
         .select(['id', 'stale_since'])
@@ -342,7 +342,11 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
         .select('details')
         .where('action', '=', 'customers.dsr.erase')
         .executeTakeFirstOrThrow();
-      expect(JSON.parse(entry.details).derived).toEqual({ recommendations: 2, segmentsAffected: 2 });
+      expect(JSON.parse(entry.details).derived).toEqual({
+        recommendations: 2,
+        segmentsAffected: 2,
+        usesVoided: 0,
+      });
       expect(entry.details).not.toMatch(/s1|s2|only-john/);
     });
 

@@ -194,6 +194,8 @@ export type AuditRow = {
   created_at: string;
   segment_name?: string | null;
   segment_definition?: string | null;
+  /** The audited segment counts someone erased since: the audit's figures counted them too. */
+  segment_stale_since?: string | null;
 };
 
 /**
@@ -219,8 +221,9 @@ export function reportHasHiddenGroup(report: FairnessReport | null, k: number): 
 export function auditView(r: AuditRow, k: number): AuditView {
   const report = JSON.parse(r.report) as (FairnessReport & { suppressed_groups?: number }) | null;
   // Only the displayed figures are hidden: the verdict (passed, failures) was decided on full data.
+  const stale = Boolean(r.segment_stale_since);
   const groups = Object.entries(report?.groups ?? {}).map(([key, g]: [string, GroupStats]) =>
-    groupHidden(g, k)
+    stale || groupHidden(g, k)
       ? { key, suppressed: true }
       : { key, suppressed: false, n: g.n, selectionRate: g.selection_rate },
   );
@@ -249,7 +252,11 @@ const auditQuery = (vigie: Vigie) =>
     .selectFrom('fairness_audits as a')
     .leftJoin('segments as s', 's.id', 'a.segment_id')
     .selectAll('a')
-    .select(['s.name as segment_name', 's.definition as segment_definition']);
+    .select([
+      's.name as segment_name',
+      's.definition as segment_definition',
+      's.stale_since as segment_stale_since',
+    ]);
 
 export async function listAudits(vigie: Vigie, limit = 100): Promise<AuditView[]> {
   const k = (await readInsightsSettings(vigie)).kAnonymity;

@@ -4,8 +4,10 @@ import { eraseSubject, purgeExpiredCustomers, setRetention } from '../../vault/i
 import {
   computeRecommendations,
   computeSegments,
+  getAudit,
   getSegment,
   listSegments,
+  listSegmentUses,
   requestSegmentUse,
   segmentsCsv,
 } from './index.js';
@@ -19,21 +21,39 @@ describe.each(engines)('segments made stale by erasure and retention (%s)', (eng
 
   const byName = async () => new Map((await listSegments(vigie())).map((s) => [s.name, s]));
 
-  it('erasure marks the segments the person was in: figures hidden, use refused, recompute clears it', async () => {
-    await computeSegments(vigie(), undefined, { kind: 'rfm' }, { now: NOW });
+  it('erasure marks the families the person was in: figures hidden, use refused, recompute clears it', async () => {
+    const segs = await computeSegments(vigie(), undefined, { kind: 'rfm' }, { now: NOW });
+    await computeSegments(vigie(), undefined, { kind: 'cluster', k: 2 }, { now: NOW });
     const before = await byName();
     expect(before.get('RFM: need_attention')).toMatchObject({ size: 10, stale: false, staleSince: null });
+    const pending = await requestSegmentUse(
+      vigie(),
+      undefined,
+      segs.find((x) => x.name === 'RFM: hibernating')!.id,
+      { campaign: 'Spring' },
+    );
 
     // m15 bought recently: a member of need_attention, not of hibernating.
     const r = await eraseSubject(vigie(), undefined, s('m15'));
-    expect(r.derived.segmentsAffected).toBe(1);
-
     const after = await byName();
+    const rfm = [...after.values()].filter((x) => x.kind === 'rfm');
+    // Both families m15 was in, RFM and the clusters, every segment of each.
+    expect(r.derived.segmentsAffected).toBe(after.size);
+    expect([...after.values()].every((x) => x.stale)).toBe(true);
+    expect(r.derived.usesVoided).toBe(1);
+
     const stale = after.get('RFM: need_attention')!;
     expect(stale).toMatchObject({ stale: true, size: null, population: null, profile: null });
     expect(stale.staleSince).toEqual(expect.any(String));
-    // Siblings are current, but their population counted the person too.
-    expect(after.get('RFM: hibernating')).toMatchObject({ stale: false, size: 10, population: null });
+    // The whole RFM family goes stale, so nobody can tell which class m15 was in; m15 was also in a
+    // cluster, so the clusters go stale too.
+    for (const x of rfm) expect(x).toMatchObject({ stale: true, staleSince: stale.staleSince });
+    // The use requested before rests on an audit that counted m15: voided, its figures hidden.
+    const [use] = await listSegmentUses(vigie());
+    expect(use).toMatchObject({ id: pending.use.id, status: 'stale' });
+    const audit = await getAudit(vigie(), pending.audit.id);
+    expect(audit).toMatchObject({ population: null, metrics: null });
+    expect(audit.groups.every((g) => g.suppressed)).toBe(true);
     expect(await getSegment(vigie(), stale.id)).toMatchObject({ stale: true, size: null, population: null });
 
     const csv = await segmentsCsv(vigie());
@@ -43,7 +63,10 @@ describe.each(engines)('segments made stale by erasure and retention (%s)', (eng
     await expect(
       requestSegmentUse(vigie(), undefined, stale.id, { campaign: 'Winter' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: STALE });
-    expect(await db().selectFrom('fairness_audits').select('id').execute()).toEqual([]);
+    // No audit stored for the refused request: only the one made before the erasure.
+    expect(await db().selectFrom('fairness_audits').select('id').execute()).toEqual([
+      { id: pending.audit.id },
+    ]);
 
     const again = await computeSegments(vigie(), undefined, { kind: 'rfm' }, { now: NOW });
     const fresh = again.find((s) => s.name === 'RFM: need_attention')!;
@@ -69,13 +92,14 @@ describe.each(engines)('segments made stale by erasure and retention (%s)', (eng
     expect(await db().selectFrom('recommendations').select('subject').execute()).toEqual([]);
     const after = await byName();
     expect(after.get('RFM: hibernating')).toMatchObject({ stale: true, size: null, population: null });
-    expect(after.get('RFM: need_attention')).toMatchObject({ stale: false, size: 10 });
+    // The whole family, so the purge does not say which class f12 was in.
+    expect(after.get('RFM: need_attention')).toMatchObject({ stale: true, size: null });
     const entry = await db()
       .selectFrom('ledger_entries')
       .select('details')
       .where('action', '=', 'customers.retention.purge')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(entry.details).derived).toMatchObject({ segmentsAffected: 1 });
+    expect(JSON.parse(entry.details).derived).toMatchObject({ segmentsAffected: after.size, usesVoided: 0 });
   });
 
   it('an erasure between the audit and the use is caught inside the transaction', async () => {
