@@ -86,4 +86,21 @@ describe('item-item recommender', () => {
     // Without the floor, u2 would be offered what only u0 and u1 rated.
     expect(recommend(buildRecommender(events, { minUsers: 1 }), 'u2').map((r) => r.item)).toContain('r');
   });
+
+  it('never pairs two items fewer than k people share (one basket is not a pattern)', () => {
+    // a and b have five buyers each; only "victim" bought both.
+    const events: InsightEvent[] = [];
+    for (let u = 0; u < 4; u++) events.push(rate(`a${u}`, 'a', 5), rate(`b${u}`, 'b', 5));
+    events.push(rate('victim', 'a', 5), rate('victim', 'b', 5));
+    const floored = buildRecommender(events, { minUsers: 5 });
+    expect(floored.popular.sort()).toEqual(['a', 'b']);
+    expect(floored.neighbours.get('a')).toEqual([]);
+    expect(recommend(floored, 'a0').map((r) => r.source)).not.toContain('collaborative');
+    // Without the pair floor, every buyer of a would be offered b because of the victim's basket.
+    expect(
+      buildRecommender(events, { minUsers: 1 })
+        .neighbours.get('a')!
+        .map((n) => n.item),
+    ).toEqual(['b']);
+  });
 });

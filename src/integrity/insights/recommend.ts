@@ -35,8 +35,9 @@ export interface BuildOptions {
   maxProfile?: number;
   /**
    * k-anonymity floor (default DEFAULT_K): an item with fewer distinct subjects is never listed as
-   * popular and takes no part in similarities (neither as a recommended item nor as a source), so a
-   * recommendation never reflects what fewer than k people did (an item only one other customer bought).
+   * popular and takes no part in similarities (neither as a recommended item nor as a source), and two
+   * items are similar only when at least k people interacted with both, so a recommendation never
+   * reflects what fewer than k people did (an item only one other customer bought, or one basket).
    */
   minUsers?: number;
 }
@@ -84,6 +85,9 @@ export function buildRecommender(
   const norms: number[] = [];
   const users: number[] = [];
   const dots: Array<Map<number, number>> = [];
+  // People who interacted with both items of a pair: a pair fewer than k people share would let a
+  // recommendation repeat one person's basket (two items of five buyers each, one person bought both).
+  const shared: Array<Map<number, number>> = [];
   for (const profile of recent) {
     const entries = profile
       .filter(([item]) => counts.get(item)! >= minUsers)
@@ -92,14 +96,17 @@ export function buildRecommender(
       norms[i] = (norms[i] ?? 0) + w * w;
       users[i] = (users[i] ?? 0) + 1;
       dots[i] ??= new Map();
+      shared[i] ??= new Map();
     }
     for (let a = 0; a < entries.length; a++) {
       const [i, wi] = entries[a]!;
       const row = dots[i]!;
+      const together = shared[i]!;
       for (let b = 0; b < entries.length; b++) {
         if (a === b) continue;
         const [j, wj] = entries[b]!;
         row.set(j, (row.get(j) ?? 0) + wi * wj);
+        together.set(j, (together.get(j) ?? 0) + 1);
       }
     }
   }
@@ -107,7 +114,9 @@ export function buildRecommender(
   dots.forEach((row, i) => {
     const ni = Math.sqrt(norms[i]!);
     const top: Array<{ item: string; sim: number }> = [];
+    const together = shared[i]!;
     for (const [j, dot] of row) {
+      if (together.get(j)! < minUsers) continue;
       const sim = dot / (ni * Math.sqrt(norms[j]!));
       if (top.length === keep && !better(sim, names[j]!, top[keep - 1]!)) continue;
       insertSorted(top, { item: names[j]!, sim }, keep);
