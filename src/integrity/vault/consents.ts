@@ -12,6 +12,7 @@ import {
   type Consent,
   type ConsentInput,
   consentInputSchema,
+  consentTime,
   isFutureConsent,
   PURPOSES,
   type Purpose,
@@ -124,7 +125,7 @@ export async function setConsent(
         status: c.status,
         lawful_basis: c.lawful_basis,
         source: c.source,
-        at: c.at ?? nowIso(),
+        at: consentTime(c.at, nowIso()),
       },
     ]);
     // An older decision never replaces a newer one (a replayed consent after a withdrawal): 409.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { actorOf, type LedgerEntryInput, type Principal, type Tx, type Vigie } from '../../core/index.js';
 import { type ConsentWrite, writeConsents } from './consents.js';
+import { consentTime } from './model.js';
 import { mergeProfile, readProfiles, writeProfiles } from './profiles.js';
 import { type InputFormat, readRecords, UnreadableInput } from './read-records.js';
 import { subjectOf } from './subject.js';
@@ -259,7 +260,7 @@ async function writeBatch(
       status: c.status,
       lawful_basis: 'consent',
       source: r.consentSource,
-      at: c.at ?? now,
+      at: consentTime(c.at, now),
     })),
   );
   const ignored = new Set((await writeConsents(tx, consents)).map((w) => `${w.subject} ${w.purpose}`));

@@ -80,6 +80,16 @@ export function isFutureConsent(at: string): boolean {
   return Date.parse(at) > Date.now() + 60_000;
 }
 
+/**
+ * When a decision is recorded as taken: its own date, but never later than its arrival. A date up to a
+ * minute ahead (clock skew) stored as is would make a withdrawal sent just after it "older" and ignored.
+ */
+export function consentTime(at: string | undefined, received: string): string {
+  return at !== undefined && Date.parse(at) < Date.parse(received)
+    ? new Date(Date.parse(at)).toISOString()
+    : received;
+}
+
 /** Strict: an unknown field is refused rather than silently dropped. */
 export const consentInputSchema = z.strictObject({
   purpose: z.enum(PURPOSES),

@@ -383,6 +383,14 @@ describe.each(engines)('customer vault on %s', (engine: Engine) => {
       });
     });
 
+    it('records a decision dated a little ahead (clock skew) at its arrival, so a withdrawal just after wins', async () => {
+      const { amelie } = await setUp();
+      const ahead = new Date(Date.now() + 50_000).toISOString();
+      await setConsent(vigie, undefined, amelie, { purpose: 'marketing_email', status: 'given', at: ahead });
+      await setConsent(vigie, undefined, amelie, { purpose: 'marketing_email', status: 'withdrawn' });
+      expect(await consentingSubjects(vigie, 'marketing_email')).toEqual(new Set());
+    });
+
     it('ledgers each imported consent decision per subject, like the API, with ids only', async () => {
       const dry = await importCustomers(vigie, undefined, csv(CSV), { format: 'csv', dryRun: true });
       expect(dry.ok).toBe(true);
