@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './log.js';
+import { createLogger, maskPath } from './log.js';
 
 describe('logger', () => {
   it('redacts passwords, secrets, tokens and credentials wherever they appear', () => {
@@ -43,5 +43,19 @@ describe('logger', () => {
     );
     expect(JSON.parse(text).req).toMatchObject({ method: 'GET', url: '/api/v1/customers/…/x/…' });
     expect(text).not.toContain('secret');
+  });
+
+  it('masks e-mails and phone numbers however they are encoded, and keeps ordinary ids', () => {
+    for (const segment of [
+      'jean.dupont%2540example.com',
+      'jean.dupont%EF%BC%A0example.com',
+      '%2B33612345678',
+      '06%2012%2034%2056%2078',
+    ])
+      expect(maskPath(`/api/v1/customers/${segment}`), segment).toBe('/api/v1/customers/…');
+    // A UUID may hold six digits in a row once its dashes are gone: still not a phone number.
+    expect(maskPath('/api/v1/segments/12345678-5b7d-4e21-9c3a-1b2c3d4e5f60')).toBe(
+      '/api/v1/segments/12345678-5b7d-4e21-9c3a-1b2c3d4e5f60',
+    );
   });
 });

@@ -27,9 +27,28 @@ export function maskPath(url: string): string {
     .split('?')[0]!
     .slice(0, 512)
     .split('/')
-    .map((segment) => (segment.length > 64 || /@|%40/i.test(segment) ? '…' : segment))
+    .map((segment) => (segment.length > 64 || looksPersonal(decoded(segment)) ? '…' : segment))
     .join('/');
 }
+
+/** Percent-decoded twice (`%2540` is an encoded `%40`); undecodable text is kept as it is. */
+function decoded(segment: string): string {
+  let text = segment;
+  for (let i = 0; i < 2; i++) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      break;
+    }
+  }
+  return text;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An e-mail (any at sign, the full-width one included) or a phone number (six digits or more); our own ids are not. */
+const looksPersonal = (text: string): boolean =>
+  /[@\uFF20]/.test(text) || (!UUID.test(text) && /\d{6}/.test(text.replace(/[\s.()+-]/g, '')));
 
 interface LoggedRequest {
   method?: string;
