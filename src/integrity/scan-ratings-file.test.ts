@@ -37,4 +37,25 @@ describe('scanRatingsFile', () => {
     expect(hits).toBeGreaterThanOrEqual(0.9 * truth.size);
     expect(result.report.suspicious_users.length - hits).toBeLessThanOrEqual(2);
   });
+
+  it('uses a forced scale (--scale) that out-of-scale rows cannot move', async () => {
+    const base = generateGenuineRatings({ users: 300, items: 500, seed: 2 });
+    const attack = injectAttack(base, { model: 'average', attackSize: 0.1, fillerSize: 0.05, seed: 3 });
+    // 1% of the ratings at 6 from 20 accounts: the inferred scale becomes 1-6 and hides the attack.
+    const strays = Array.from({ length: Math.ceil(0.01 * attack.ratings.length) }, (_, i) => ({
+      user: `x${i % 20}`,
+      item: String(1 + (i % 400)),
+      rating: 6,
+    }));
+    const lines = [...attack.ratings, ...strays].map((r) => `${r.user}\t${r.item}\t${r.rating}\t1`);
+    const file = join(mkdtempSync(join(tmpdir(), 'vigie-scan-')), 'u.data');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const truth = new Set(attack.attackers);
+    const caught = (r: Awaited<ReturnType<typeof scanRatingsFile>>) =>
+      r.report.suspicious_users.filter((u) => truth.has(u.user)).length;
+    expect(caught(await scanRatingsFile(file))).toBeLessThan(0.5 * truth.size);
+    const forced = await scanRatingsFile(file, { scale: { min: 1, max: 5 } });
+    expect(caught(forced)).toBeGreaterThanOrEqual(0.9 * truth.size);
+    expect(forced.report.target_items[0]).toMatchObject({ item: attack.target, direction: 'push' });
+  });
 });

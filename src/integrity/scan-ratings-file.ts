@@ -1,5 +1,6 @@
 /** `vigie integrity scan-ratings FILE`: read (streamed) then scan, in one call. */
 import type { Readable } from 'node:stream';
+import { buildRatingMatrix, type RatingScale } from './ratings.js';
 import { type ReadRatingsOptions, type ReadRatingsResult, readRatings } from './read-ratings.js';
 import { type ScanOptions, type ScanResult, scanRatings } from './scan-ratings.js';
 
@@ -11,9 +12,11 @@ export interface ScanRatingsFileResult {
 
 export async function scanRatingsFile(
   source: string | Readable,
-  options: { read?: ReadRatingsOptions; scan?: ScanOptions } = {},
+  /** `scale`: the rating scale to use instead of the one inferred from the file. */
+  options: { read?: ReadRatingsOptions; scan?: ScanOptions; scale?: RatingScale } = {},
 ): Promise<ScanRatingsFileResult> {
   const read = await readRatings(source, options.read);
   const { ratings, ...rest } = read;
-  return { report: scanRatings(ratings, options.scan), input: { ...rest, ratings: ratings.length } };
+  const data = options.scale ? buildRatingMatrix(ratings, { scale: options.scale }) : ratings;
+  return { report: scanRatings(data, options.scan), input: { ...rest, ratings: ratings.length } };
 }

@@ -38,6 +38,26 @@ describe('scanRatings', () => {
     expect(res.target_items).toEqual([]);
   });
 
+  it('finds a push attack whose profiles rate everything at the top, filler included', () => {
+    // Such profiles are "indiscriminate" at the top and were left out of target detection altogether,
+    // so rating the filler at 5 too switched the scan off. Genuine all-5 users are kept in the data.
+    const odd = base.map((r, j) => {
+      const u = Number(r.user.slice(2));
+      return u % 12 === 0 ? { ...r, rating: j % 10 === 0 ? 4 : 5 } : r;
+    });
+    const attack = injectAttack(odd, { model: 'average', attackSize: 0.1, fillerSize: 0.05, seed: 4 });
+    const attackers = new Set(attack.attackers);
+    const ratings = attack.ratings.map((r) => (attackers.has(r.user) ? { ...r, rating: 5 } : r));
+    const res = scanRatings(ratings);
+    const { precision, recall } = precisionRecall(
+      res.suspicious_users.map((u) => u.user),
+      attack.attackers,
+    );
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(res.target_items[0]).toMatchObject({ item: attack.target, direction: 'push' });
+  });
+
   it.each<[AttackModel, 'push' | 'nuke']>([
     ['average', 'push'],
     ['random', 'push'],

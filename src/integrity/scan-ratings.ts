@@ -7,7 +7,10 @@
  *    bottom (nuke) of the scale. Items whose extreme raters crowd the anomalous tail of the users (or,
  *    with stronger evidence, one end of a single feature, or the wider top of the popularity spread,
  *    where uniformly drawn filler puts every attack profile) far beyond chance are candidate targets
- *    (`target-candidates.ts`).
+ *    (`target-candidates.ts`). Users who rate nearly everything at one end are left out of that test
+ *    (genuine "everything 5" users crowd every item's top); an item rated at that end by far more of
+ *    them than their profiles' lengths and its popularity predict is a candidate too, its group
+ *    looked for among them (profiles that rate their filler at the top as well).
  * 3. Among each candidate's extreme raters, the attack group is the high, tight group that stands
  *    clear of the item's real fans, or nothing (`attack-groups.ts`). The cut-offs come from the
  *    scores themselves (2-means cuts, robust fences), never from an expected number of attackers.
@@ -27,7 +30,13 @@ import { pcaVarSelectScores } from './pca-varselect.js';
 import { itemStatistics, profileFeatures } from './profile-features.js';
 import { buildRatingMatrix, type Rating, type RatingMatrix } from './ratings.js';
 import { binomialSurprise, logFactorials, percentileRanks } from './robust-stats.js';
-import { candidateItems, type Direction, extremeRaters, indiscriminateUsers } from './target-candidates.js';
+import {
+  candidateItems,
+  type Direction,
+  extremeRaters,
+  indiscriminateCandidates,
+  indiscriminateUsers,
+} from './target-candidates.js';
 import { type FeatureName, userAnomaly } from './user-anomaly.js';
 
 export interface Reason {
@@ -85,10 +94,19 @@ export function scanRatings(
   // Popularity spread is one-sided (high: filler drawn uniformly, see `popularitySpread`), and its
   // high end is also tried wider (`candidateItems`).
   const wide = [featureRanks[names.indexOf('spread')]!];
-  const candidates = candidateItems(m, ranks, options.itemThreshold ?? 6, featureRanks, skip, wide);
+  const threshold = options.itemThreshold ?? 6;
+  const candidates = [
+    ...candidateItems(m, ranks, threshold, featureRanks, skip, wide),
+    // Profiles that rate everything at the pushed end (filler included) are indiscriminate and left
+    // out above: their target is the item far more of them rated than their tastes predict.
+    ...indiscriminateCandidates(m, skip, threshold, options.minGroup ?? 5),
+  ];
   const groups = candidates
     .map((c) => {
-      const raters = extremeRaters(m, c.item, c.direction, skip).slice(0, MAX_GROUP_EXAMINED);
+      const raters = extremeRaters(m, c.item, c.direction, skip, c.indiscriminate).slice(
+        0,
+        MAX_GROUP_EXAMINED,
+      );
       const members = separatedGroup(raters, anomaly.score, ranks, anomaly.z, names, {
         ...options,
         signature: wide[0],

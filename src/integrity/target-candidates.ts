@@ -13,8 +13,13 @@ export type Direction = 'push' | 'nuke';
 export interface CandidateItem {
   item: number;
   direction: Direction;
-  /** -log10 of the binomial tail probability. */
+  /** -log10 of the binomial (or Poisson) tail probability. */
   z: number;
+  /**
+   * Found among the raters indiscriminate at that end (`indiscriminateCandidates`): its group is
+   * looked for among those raters only.
+   */
+  indiscriminate?: boolean;
 }
 
 const TAIL_SHARES = [0.02, 0.05, 0.15];
@@ -192,17 +197,81 @@ export function candidateItems(
   return out.sort((a, b) => b.z - a.z).slice(0, MAX_CANDIDATE_ITEMS);
 }
 
+/**
+ * Items whose indiscriminate raters at one end are far more numerous than chance gives. Leaving those
+ * raters out of `candidateItems` keeps genuine "everything 5" users out of attack groups, but would
+ * let an attack whose profiles rate everything (filler included) at the pushed end go unseen. Genuine
+ * indiscriminate users pick their items much like everybody else, so the number of them who rated an
+ * item is about the item's share of the other users' ratings times their profiles' total length (an
+ * upper bound of the sum of each one's chance of having rated it); attack profiles all share the
+ * target. Surprise is the Poisson tail, -log10 P(K >= k), and at least `minGroup` raters are needed.
+ */
+export function indiscriminateCandidates(
+  m: RatingMatrix,
+  indiscriminate: [Uint8Array, Uint8Array],
+  threshold: number,
+  minGroup: number,
+): CandidateItem[] {
+  const nItems = m.itemIds.length;
+  const nUsers = m.userIds.length;
+  const logFact = logFactorials(nUsers);
+  const out: CandidateItem[] = [];
+  for (let d = 0; d < 2; d++) {
+    const ind = indiscriminate[d]!;
+    let indLength = 0;
+    for (let u = 0; u < nUsers; u++) if (ind[u]) indLength += m.userStart[u + 1]! - m.userStart[u]!;
+    if (indLength === 0) continue;
+    const otherTotal = m.userValues.length - indLength;
+    const extreme = d === 0 ? m.maxRating : m.minRating;
+    for (let i = 0; i < nItems; i++) {
+      let k = 0;
+      let others = 0;
+      for (let p = m.itemStart[i]!; p < m.itemStart[i + 1]!; p++) {
+        if (!ind[m.itemUsers[p]!]) others++;
+        else if (m.itemValues[p] === extreme) k++;
+      }
+      if (k < minGroup) continue;
+      // The item's share of the other users' ratings (one pseudo-rating each, so that an item only
+      // the indiscriminate rated is not infinitely surprising).
+      const share = (others + 1) / (otherTotal + nItems);
+      const z = poissonSurprise(k, share * indLength, logFact);
+      if (z >= threshold)
+        out.push({ item: i, direction: d === 0 ? 'push' : 'nuke', z, indiscriminate: true });
+    }
+  }
+  return out.sort((a, b) => b.z - a.z).slice(0, MAX_CANDIDATE_ITEMS);
+}
+
+/** -log10 P(K >= k) for K ~ Poisson(lambda), k <= logFact.length - 1. */
+function poissonSurprise(k: number, lambda: number, logFact: Float64Array): number {
+  if (k <= 0) return 0;
+  if (lambda <= 0) return Number.POSITIVE_INFINITY;
+  const ll = Math.log(lambda);
+  const term = (j: number) => j * ll - lambda - logFact[j]!;
+  const first = term(k);
+  let sum = 0;
+  for (let j = k; j < logFact.length; j++) {
+    const r = Math.exp(term(j) - first);
+    sum += r;
+    if (r < 1e-12 && j > k + 5) break;
+  }
+  return Math.max(0, -(first + Math.log(sum)) / Math.LN10);
+}
+
 export function extremeRaters(
   m: RatingMatrix,
   item: number,
   direction: Direction,
   indiscriminate?: [Uint8Array, Uint8Array],
+  /** Keep only the indiscriminate raters at that end instead of leaving them out. */
+  onlyIndiscriminate = false,
 ): number[] {
   const extreme = direction === 'push' ? m.maxRating : m.minRating;
   const skip = indiscriminate?.[direction === 'push' ? 0 : 1];
   const out: number[] = [];
   for (let p = m.itemStart[item]!; p < m.itemStart[item + 1]!; p++) {
-    if (m.itemValues[p] === extreme && !skip?.[m.itemUsers[p]!]) out.push(m.itemUsers[p]!);
+    const u = m.itemUsers[p]!;
+    if (m.itemValues[p] === extreme && (skip?.[u] ? onlyIndiscriminate : !onlyIndiscriminate)) out.push(u);
   }
   return out;
 }

@@ -25,6 +25,15 @@ export async function fileSize(path: string): Promise<number> {
   }
 }
 
+/** `--scale MIN,MAX`: two finite numbers, MIN < MAX. */
+export function parseScale(text: string): { min: number; max: number } {
+  const parts = text.split(',');
+  const [min, max] = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (parts.length !== 2 || !Number.isFinite(min) || !Number.isFinite(max) || min! >= max!)
+    throw new AppError('VALIDATION', '--scale must be MIN,MAX with MIN < MAX, e.g. 1,5');
+  return { min: min!, max: max! };
+}
+
 const pct = (done: number, total: number) =>
   total > 0 ? `${Math.min(100, Math.round((done / total) * 100))}%` : '';
 
@@ -36,10 +45,16 @@ export function registerIntegrityCommands(program: Command, io: Io): void {
     .description(
       'find shilling profiles and target items in ratings (MovieLens u.data, or CSV user,item,rating[,timestamp])',
     )
+    .option(
+      '--scale <min,max>',
+      'rating scale, e.g. 1,5 (default: inferred from the values in common use, which a file with enough out-of-scale ratings can shift)',
+    )
     .addOption(formatOption())
-    .action(async (file: string, o: { format: Format }) => {
+    .action(async (file: string, o: { format: Format; scale?: string }) => {
+      const scale = o.scale === undefined ? undefined : parseScale(o.scale);
       const size = await fileSize(file);
       const { report, input } = await scanRatingsFile(file, {
+        scale,
         read: { onProgress: (bytes) => progress(io, `reading ${file}: ${pct(bytes, size)}`) },
       });
       endProgress(io);

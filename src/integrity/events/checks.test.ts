@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateGenuineRatings } from '../attack-generator.js';
+import { generateGenuineRatings, injectAttack } from '../attack-generator.js';
 import type { Rating } from '../ratings.js';
 import { burstCandidates, checkBatch, type HistoryContext } from './checks.js';
 import type { PreparedEvent } from './types.js';
@@ -38,6 +38,25 @@ describe('poisoning checks of a batch', () => {
     const r = checkBatch(asEvents(flipped, 'f'), history(early));
     expect(codes(r)).toContain('distribution-drift');
     expect(r.figures.rating_psi).toBeGreaterThan(0.25);
+  });
+
+  it("judges a batch on the history's rating scale: out-of-scale values in it cannot hide a push attack", () => {
+    // A batch holding a push attack and a few accounts' hundreds of 6s: inferred from history + batch,
+    // the scale became 1-6, nobody rated at its top and the attack went unseen.
+    const attack = injectAttack(base, { model: 'average', attackSize: 0.1, fillerSize: 0.05, seed: 5 });
+    const known = new Set(base.map((r) => r.user));
+    const end = Math.max(...base.map((r) => r.timestamp!));
+    const attackRatings = attack.ratings.filter((r) => !known.has(r.user));
+    const strays = Array.from({ length: Math.ceil(0.01 * attack.ratings.length) }, (_, i) => ({
+      user: `stray${i % 20}`,
+      item: String(1 + (i % 500)),
+      rating: 6,
+      timestamp: end + 7200 + i,
+    }));
+    const batch = [...late, ...attackRatings, ...strays];
+    const r = checkBatch(asEvents(batch, 'x'), history(early));
+    expect(codes(r)).toContain('shilling-profiles');
+    expect(r.figures.shilling_profiles).toBeGreaterThanOrEqual(0.9 * attack.attackers.length);
   });
 
   it('flags an item whose ratings turn to the bottom of the scale after the history (target item)', () => {

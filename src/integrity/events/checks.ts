@@ -1,7 +1,8 @@
 /**
  * The poisoning checks a batch passes before its events may be used, run against the accepted
  * history (pure: the history is loaded by `history.ts`). Each check reuses the integrity library:
- * - shilling profiles: `scanRatings` over history + batch, counting flagged subjects of the batch;
+ * - shilling profiles: `scanRatings` over history + batch, counting flagged subjects of the batch, on
+ *   the history's rating scale (a batch must not be able to move it);
  * - target items: `detectRatingShifts`, keeping shifts that land inside the batch;
  * - coordinated bursts: `detectBursts`, a subject being new from its first accepted event;
  * - drift: `compareToHistory` on rating fingerprints, when both sides are large enough to compare.
@@ -9,7 +10,7 @@
 import { detectBursts } from '../bursts.js';
 import { compareToHistory, fingerprintRatings } from '../fingerprint.js';
 import { detectRatingShifts } from '../rating-shifts.js';
-import type { Rating } from '../ratings.js';
+import { buildRatingMatrix, inferRatingScale, type Rating } from '../ratings.js';
 import { scanRatings } from '../scan-ratings.js';
 import { type BatchReason, listItems } from './reasons.js';
 import type { PreparedEvent } from './types.js';
@@ -38,6 +39,9 @@ export interface CheckResult {
   figures: Record<string, number>;
 }
 
+/** Accepted ratings needed before the history alone sets the rating scale of the shilling check. */
+const MIN_HISTORY_FOR_SCALE = 500;
+
 export function checkBatch(
   batch: readonly PreparedEvent[],
   history: HistoryContext,
@@ -65,7 +69,15 @@ function shilling(
   reasons: BatchReason[],
   figures: Record<string, number>,
 ): void {
-  const scan = scanRatings([...history.ratings, ...ratings]);
+  // The scale comes from the accepted history when it has enough ratings, and the batch is clamped
+  // into it: inferred from history + batch, a batch with a few percent of 6s on a 1-5 scale moved
+  // the scale to 1-6, left nobody at its top and hid a push attack in the same batch.
+  const scale =
+    history.ratings.length >= MIN_HISTORY_FOR_SCALE ? inferRatingScale(history.ratings) : undefined;
+  const all = [...history.ratings, ...ratings];
+  const scan = scanRatings(
+    scale && scale.min < scale.max ? buildRatingMatrix(all, { scale }) : buildRatingMatrix(all),
+  );
   const inBatch = new Set(ratings.map((r) => r.user));
   const flagged = scan.suspicious_users.filter((u) => inBatch.has(u.user));
   figures.shilling_profiles = flagged.length;
