@@ -128,8 +128,10 @@ export interface ErasureDerived {
 /**
  * Removes the subjects everywhere (deleteSubjects) and from what was derived from them, in the
  * caller's transaction: erasure and retention purges share it.
- * - Segments they belonged to are marked stale (`stale_since`, the first removal is kept): their
- *   stored aggregates still count the people. Memberships are read before deleteSubjects drops them.
+ * - The families of the segments they belonged to are marked stale (`stale_since`, the first removal is
+ *   kept), and every propensity family if they ever consented to profiling (its population counted
+ *   everyone scored): stored aggregates still count the people. Memberships and consents are read
+ *   before deleteSubjects drops them.
  * - Every stored recommendation is dropped, other customers' included: they came from a model trained
  *   with these people's events (an item only they bought can still be recommended to others). The next
  *   `vigie recommend compute` (or the Recommendations page) rebuilds them without them; live ones are rebuilt from events.
@@ -140,6 +142,7 @@ export async function removeSubjects(
   at: string = nowIso(),
 ): Promise<{ counts: Record<string, number>; derived: ErasureDerived }> {
   const segmentIds = new Set<string>();
+  let profiled = false;
   for (const part of chunked(subjects, 500)) {
     const rows = await tx
       .selectFrom('segment_members')
@@ -148,6 +151,16 @@ export async function removeSubjects(
       .where('subject', 'in', part)
       .execute();
     for (const r of rows) segmentIds.add(r.segment_id);
+    // Propensity segments store members only, but their population counts everyone scored: anyone who
+    // ever consented to profiling may be in it. Read before deleteSubjects drops the consents.
+    const consent = await tx
+      .selectFrom('customer_consents')
+      .select('subject')
+      .where('subject', 'in', part)
+      .where('purpose', '=', 'profiling')
+      .where('given_at', 'is not', null)
+      .executeTakeFirst();
+    profiled ||= consent !== undefined;
   }
   const counts = await deleteSubjects(tx, subjects);
   // The whole family of each segment (same kind, same computation) goes stale, not only the person's
@@ -160,6 +173,16 @@ export async function removeSubjects(
       .where('id', 'in', part)
       .execute();
     for (const r of rows) families.add(JSON.stringify([r.kind, r.computed_at]));
+  }
+  if (profiled) {
+    const scored = await tx
+      .selectFrom('segments')
+      .select(['kind', 'computed_at'])
+      .distinct()
+      .where('kind', '=', 'propensity')
+      .where('computed_at', '<=', at)
+      .execute();
+    for (const r of scored) families.add(JSON.stringify([r.kind, r.computed_at]));
   }
   let segmentsAffected = 0;
   let usesVoided = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engines, openTestVigie } from '../../../../test/support/vigie.js';
-import { eraseSubject, purgeExpiredCustomers, setRetention } from '../../vault/index.js';
+import { consentingSubjects, eraseSubject, purgeExpiredCustomers, setRetention } from '../../vault/index.js';
 import {
   computeRecommendations,
   computeSegments,
@@ -78,6 +78,23 @@ describe.each(engines)('segments made stale by erasure and retention (%s)', (eng
       .where('id', '=', stale.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ size: 9, population: 19, stale_since: null });
+  });
+
+  it('erasing someone scored but below a propensity threshold makes that family stale too', async () => {
+    const [segment] = await computeSegments(
+      vigie(),
+      undefined,
+      { kind: 'propensity', threshold: 0.5, horizonDays: 2 },
+      { now: NOW },
+    );
+    const members = new Set(
+      (await db().selectFrom('segment_members').select('subject').execute()).map((m) => m.subject),
+    );
+    const scored = [...(await consentingSubjects(vigie(), 'profiling'))].find((x) => !members.has(x))!;
+    expect(scored).toBeDefined();
+    await eraseSubject(vigie(), undefined, scored);
+    // The population still counted them: the figures are withdrawn though they were no member.
+    expect(await getSegment(vigie(), segment!.id)).toMatchObject({ stale: true, population: null });
   });
 
   it('a retention purge marks the segments too and drops stored recommendations, like erasure', async () => {
