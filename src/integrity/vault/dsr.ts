@@ -4,11 +4,13 @@ import {
   actorOf,
   chunked,
   type Executor,
+  type Ledger,
   notFound,
   nowIso,
   type Principal,
   type Vigie,
 } from '../../core/index.js';
+import { voidSegmentUses } from '../segment-uses.js';
 import { listConsents } from './consents.js';
 import { readProfile } from './profiles.js';
 import { SUBJECT_TABLES } from './subject-tables.js';
@@ -138,6 +140,8 @@ export interface ErasureDerived {
  */
 export async function removeSubjects(
   tx: Executor,
+  ledger: Pick<Ledger, 'append'>,
+  actor: string,
   subjects: string[],
   at: string = nowIso(),
 ): Promise<{ counts: Record<string, number>; derived: ErasureDerived }> {
@@ -162,53 +166,47 @@ export async function removeSubjects(
       .executeTakeFirst();
     profiled ||= consent !== undefined;
   }
-  const counts = await deleteSubjects(tx, subjects);
   // The whole family of each segment (same kind, same computation) goes stale, not only the person's
   // segments: marking just those would tell which segment (an RFM class, a score band) they were in.
-  const families = new Set<string>();
+  const stale = new Set<string>();
   for (const part of chunked([...segmentIds], 500)) {
     const rows = await tx
-      .selectFrom('segments')
-      .select(['kind', 'computed_at'])
-      .where('id', 'in', part)
+      .selectFrom('segments as s')
+      .select('s.id')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('segments as p')
+            .select('p.id')
+            .whereRef('p.kind', '=', 's.kind')
+            .whereRef('p.computed_at', '=', 's.computed_at')
+            .where('p.id', 'in', part),
+        ),
+      )
       .execute();
-    for (const r of rows) families.add(JSON.stringify([r.kind, r.computed_at]));
+    for (const r of rows) stale.add(r.id);
   }
   if (profiled) {
     const scored = await tx
       .selectFrom('segments')
-      .select(['kind', 'computed_at'])
-      .distinct()
+      .select('id')
       .where('kind', '=', 'propensity')
       .where('computed_at', '<=', at)
       .execute();
-    for (const r of scored) families.add(JSON.stringify([r.kind, r.computed_at]));
+    for (const r of scored) stale.add(r.id);
   }
+  const counts = await deleteSubjects(tx, subjects);
   let segmentsAffected = 0;
-  let usesVoided = 0;
-  for (const family of families) {
-    const [kind, computedAt] = JSON.parse(family) as [string, string];
-    const members = tx
-      .selectFrom('segments')
-      .select('id')
-      .where('kind', '=', kind)
-      .where('computed_at', '=', computedAt);
+  for (const part of chunked([...stale], 500)) {
     const marked = await tx
       .updateTable('segments')
       .set({ stale_since: at })
-      .where('id', 'in', members)
+      .where('id', 'in', part)
       .where('stale_since', 'is', null)
       .executeTakeFirst();
     segmentsAffected += Number(marked.numUpdatedRows ?? 0);
-    // Pending and approved uses rest on an audit that counted the person: they must be requested again.
-    const voided = await tx
-      .updateTable('segment_uses')
-      .set({ status: 'stale' })
-      .where('segment_id', 'in', members)
-      .where('status', 'in', ['approved', 'review'])
-      .executeTakeFirst();
-    usesVoided += Number(voided.numUpdatedRows ?? 0);
   }
+  // Pending and approved uses rest on an audit that counted the people: they must be requested again.
+  const usesVoided = await voidSegmentUses(tx, ledger, actor, [...stale]);
   const others = await tx.deleteFrom('recommendations').executeTakeFirst();
   return {
     counts,
@@ -229,7 +227,7 @@ export async function eraseSubject(
   const requestId = randomUUID();
   const { counts, derived } = await vigie.db.transaction().execute(async (tx) => {
     const at = nowIso();
-    const { counts, derived } = await removeSubjects(tx, [subject], at);
+    const { counts, derived } = await removeSubjects(tx, vigie.ledger, actorOf(actor), [subject], at);
     // Events may exist without a profile: the request is honoured wherever the subject appears.
     if (Object.values(counts).every((n) => n === 0)) throw notFound('customer');
     await tx

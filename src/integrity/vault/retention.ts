@@ -51,7 +51,7 @@ export async function purgeExpiredCustomers(
     if (rows.length === 0) break;
     const subjects = rows.map((r) => r.subject);
     await vigie.db.transaction().execute(async (tx) => {
-      const { counts, derived } = await removeSubjects(tx, subjects);
+      const { counts, derived } = await removeSubjects(tx, vigie.ledger, actorOf(actor), subjects);
       await vigie.ledger.append(tx, [
         {
           actor: actorOf(actor),

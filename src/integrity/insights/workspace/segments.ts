@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf, type Principal } from '../../../core/access/permissions.js';
 import { chunked, type Executor, notFound, nowIso, type Vigie } from '../../../core/index.js';
 import { toCsv } from '../../csv-export.js';
+import { voidSegmentUses } from '../../segment-uses.js';
 import { clusterSubjects } from '../clusters.js';
 import { behaviouralFeatures } from '../features.js';
 import { isSmallSubset, suppressCount, suppressPartition } from '../k-anonymity.js';
@@ -210,7 +211,8 @@ async function storeSegment(
   if (existing) {
     await tx.deleteFrom('segment_members').where('segment_id', '=', id).execute();
     await tx.updateTable('segments').set(row).where('id', '=', id).execute();
-    await staleUses(tx, vigie, actor, id);
+    // New members were never audited: uses of the old members must be requested again.
+    await voidSegmentUses(tx, vigie.ledger, actorOf(actor), [id]);
   } else
     await tx
       .insertInto('segments')
@@ -238,34 +240,6 @@ async function storeSegment(
     },
   ]);
   return id;
-}
-
-/**
- * New members were never audited: approved or pending uses of the old members become `stale` and
- * must be requested again (with a new audit).
- */
-async function staleUses(
-  tx: Executor,
-  vigie: Vigie,
-  actor: Principal | undefined,
-  id: string,
-): Promise<void> {
-  const uses = await tx
-    .updateTable('segment_uses')
-    .set({ status: 'stale' })
-    .where('segment_id', '=', id)
-    .where('status', 'in', ['approved', 'review'])
-    .returning('id')
-    .execute();
-  if (uses.length === 0) return;
-  await vigie.ledger.append(tx, [
-    {
-      actor: actorOf(actor),
-      action: 'insights.segment.use.stale',
-      target: `segment:${id}`,
-      details: { uses: uses.map((u) => u.id) },
-    },
-  ]);
 }
 
 type SegmentRow = {

@@ -51,6 +51,13 @@ describe.each(engines)('segments made stale by erasure and retention (%s)', (eng
     // The use requested before rests on an audit that counted m15: voided, its figures hidden.
     const [use] = await listSegmentUses(vigie());
     expect(use).toMatchObject({ id: pending.use.id, status: 'stale' });
+    // Ledgered like the uses a recompute voids.
+    const voided = await db()
+      .selectFrom('ledger_entries')
+      .select('details')
+      .where('action', '=', 'insights.segment.use.stale')
+      .execute();
+    expect(voided.map((e) => JSON.parse(e.details))).toEqual([{ uses: [pending.use.id] }]);
     const audit = await getAudit(vigie(), pending.audit.id);
     expect(audit).toMatchObject({ population: null, metrics: null });
     expect(audit.groups.every((g) => g.suppressed)).toBe(true);
